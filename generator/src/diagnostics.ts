@@ -1,0 +1,42 @@
+/** Diagnostics shared by every stage of the converter. */
+
+/** How serious a diagnostic is. */
+export type Severity = 'warning' | 'error';
+
+/** A message about the blueprint, with its position when known. */
+export interface Diagnostic {
+  severity: Severity;
+  message: string;
+  /** The blueprint's file name, when one was given. */
+  file?: string;
+  /** 1-based line in the blueprint. */
+  line?: number;
+  /** 1-based column in the blueprint. */
+  column?: number;
+}
+
+/** Formats a diagnostic as `file:line:col: severity: message`. */
+export function formatDiagnostic(d: Diagnostic, fallbackName = '<input>'): string {
+  const filename = d.file ?? fallbackName;
+  const where = d.line === undefined ? filename : `${filename}:${d.line}:${d.column ?? 1}`;
+  return `${where}: ${d.severity}: ${d.message}`;
+}
+
+/** Collects diagnostics, dropping exact repeats so each problem is said once. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  /** Records a diagnostic unless the same one was recorded already. */
+  add(d: Diagnostic): void {
+    const key = `${d.severity}|${d.line ?? ''}|${d.column ?? ''}|${d.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(d);
+  }
+
+  /** Records a warning at an optional position. */
+  warn(message: string, at?: { line: number; column: number }): void {
+    this.add({ severity: 'warning', message, ...(at ?? {}) });
+  }
+}

@@ -1,0 +1,42 @@
+/** Programmatic API: API Blueprint text → OpenAPI 3.1 document and diagnostics. */
+import { type Diagnostic, DiagnosticSink } from './diagnostics.js';
+import { type OpenApiDocument, elementsToOpenApi } from './elements-to-openapi.js';
+import { normaliseSource } from './normalise-source.js';
+import { parseBlueprint } from './parse-blueprint.js';
+
+export type { Diagnostic, Severity } from './diagnostics.js';
+export { formatDiagnostic } from './diagnostics.js';
+export type { OpenApiDocument } from './elements-to-openapi.js';
+export { serializeDocument, type OutputFormat } from './serialize-document.js';
+export { writeFilesAtomically, type OutputFile } from './write-atomic.js';
+
+/** Options for {@link convert}. */
+export interface ConvertOptions {
+  /** Name used in diagnostics; defaults to `<input>`. */
+  filename?: string;
+}
+
+/** Result of {@link convert}: no document when the blueprint has errors. */
+export interface ConvertResult {
+  document: OpenApiDocument | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Converts API Blueprint source text into an OpenAPI 3.1 document. */
+export function convert(source: string, options: ConvertOptions = {}): ConvertResult {
+  const parsed = parseBlueprint(normaliseSource(source));
+  const sink = new DiagnosticSink();
+  for (const d of parsed.diagnostics) sink.add(d);
+  if (parsed.diagnostics.some((d) => d.severity === 'error') || !parsed.api) {
+    if (!parsed.api && !sink.items.some((d) => d.severity === 'error')) {
+      sink.add({ severity: 'error', message: 'no API found in the blueprint' });
+    }
+    return { document: undefined, diagnostics: withFile(sink.items, options.filename) };
+  }
+  const document = elementsToOpenApi(parsed.api, sink, parsed.locator);
+  return { document, diagnostics: withFile(sink.items, options.filename) };
+}
+
+function withFile(items: Diagnostic[], file: string | undefined): Diagnostic[] {
+  return file === undefined ? items : items.map((d) => ({ ...d, file }));
+}

@@ -1,0 +1,119 @@
+/**
+ * One HTTP message of a blueprint (request or response) → its headers and body:
+ * schema from MSON attributes first, then an explicit Schema section, else one
+ * inferred from the example; examples parsed leniently, never dropped silently.
+ */
+import { type Element, children, hasClass, pairs, text } from './api-elements.js';
+import type { DiagnosticSink } from './diagnostics.js';
+import { type JsonSchema, inferSchema, mergeSchemas } from './infer-schema.js';
+import { importJsonSchema } from './json-schema-import.js';
+import { LenientJsonError, parseLenientJson } from './lenient-json.js';
+import type { MsonConverter } from './mson-to-schema.js';
+import type { SchemaComponents } from './schema-components.js';
+import type { SourceLocator } from './source-locator.js';
+
+/** What one request or response says. */
+export interface MessageSample {
+  /** Title of the request/response (`+ Request Plain Text`), if any. */
+  name?: string;
+  description?: string;
+  headers: Array<[string, string]>;
+  body?: BodySample;
+}
+
+/** A body: its media type, schema and example values. */
+export interface BodySample {
+  mediaType: string;
+  schema: JsonSchema;
+  examples: unknown[];
+}
+
+/** Shared state for reading messages. */
+export interface MessageContext {
+  mson: MsonConverter;
+  components: SchemaComponents;
+  sink: DiagnosticSink;
+  locator: SourceLocator;
+}
+
+/** Reads a request or response element; `scope` names it in diagnostics and hoisted schemas. */
+export function readMessage(msg: Element, scope: string, ctx: MessageContext): MessageSample {
+  const headers = pairs(msg.attributes?.headers);
+  const sample: MessageSample = { headers };
+  const name = text(msg.meta?.title)?.trim();
+  if (name) sample.name = name;
+  const copy = children(msg)
+    .filter((c) => c.element === 'copy')
+    .map((c) => text(c)?.trim())
+    .filter((s): s is string => !!s);
+  if (copy.length > 0) sample.description = copy.join('\n\n');
+
+  const structure = children(msg).find((c) => c.element === 'dataStructure');
+  const assets = children(msg).filter((c) => c.element === 'asset');
+  const bodyAsset = assets.find((a) => hasClass(a, 'messageBody'));
+  const schemaAsset = assets.find((a) => hasClass(a, 'messageBodySchema'));
+  const declaredType =
+    headerValue(headers, 'content-type') ?? text(bodyAsset?.attributes?.contentType) ?? text(msg.attributes?.contentType);
+  const bodyText = text(bodyAsset);
+  const hasBody = (bodyText !== undefined && bodyText.trim() !== '') || structure !== undefined || schemaAsset !== undefined;
+  if (!hasBody) return sample;
+
+  const mediaType = mediaTypeOf(declaredType, bodyText);
+  const jsonLike = isJsonMediaType(mediaType);
+  const examples: unknown[] = [];
+  if (bodyText !== undefined && bodyText.trim() !== '') {
+    if (jsonLike) examples.push(...readJsonExample(bodyText, bodyAsset, scope, ctx));
+    else examples.push(bodyText);
+  }
+
+  let schema: JsonSchema | undefined;
+  if (structure && structure.content && typeof structure.content === 'object') {
+    schema = ctx.mson.bodySchema(structure.content as Element);
+  } else if (schemaAsset) {
+    // Drafter renders schemas it generated from MSON here too; MSON was handled above.
+    const parsed = readJsonExample(text(schemaAsset) ?? '', schemaAsset, `${scope} schema`, ctx);
+    if (parsed.length > 0 && typeof parsed[0] === 'object') schema = importJsonSchema(parsed[0], scope, ctx.components, ctx.sink);
+  }
+  if (!schema) {
+    const typed = examples.filter((e) => !(typeof e === 'string' && jsonLike));
+    schema = jsonLike && typed.length > 0 ? mergeSchemas(typed.map(inferSchema)) : jsonLike ? {} : { type: 'string' };
+  }
+  sample.body = { mediaType, schema, examples };
+  return sample;
+}
+
+/** Case-insensitive header lookup. */
+export function headerValue(headers: Array<[string, string]>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find(([k]) => k.toLowerCase() === lower)?.[1];
+}
+
+/** `application/problem+json`, `application/json; charset=utf-8`, … are JSON. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(.+\+)?json$/i.test(mediaType) || /\+json$/i.test(mediaType) || /^text\/json$/i.test(mediaType);
+}
+
+function mediaTypeOf(declared: string | undefined, body: string | undefined): string {
+  const base = declared?.split(';')[0]?.trim().toLowerCase();
+  if (base && /^[\w.+-]+\/[\w.+*-]+$/.test(base)) return base;
+  const start = body?.trimStart().charAt(0);
+  return start === '{' || start === '[' ? 'application/json' : 'text/plain';
+}
+
+/** Parses a JSON body leniently; repairs become warnings, failure keeps the text. */
+function readJsonExample(body: string, asset: Element | undefined, scope: string, ctx: MessageContext): unknown[] {
+  const { sink } = ctx;
+  const origin = ctx.locator.nearest(asset);
+  // Body lines keep their offset from the indented block they were read from.
+  const at = (line: number, column: number) =>
+    origin ? { line: origin.line + line - 1, column: origin.column + column - 1 } : undefined;
+  try {
+    const { values, repairs } = parseLenientJson(body);
+    for (const r of repairs) sink.warn(`${scope}: example is not strict JSON (${r.message}); read leniently`, at(r.line, r.column));
+    return values;
+  } catch (err) {
+    if (!(err instanceof LenientJsonError)) throw err;
+    sink.warn(`${scope}: example is not JSON (${err.message}); kept as text`, at(err.line, err.column));
+    return [body];
+  }
+}

@@ -1,0 +1,61 @@
+/** Runs Drafter on a blueprint and turns its annotations into diagnostics. */
+import { createRequire } from 'node:module';
+import { type Element, children, classes, isElement, text } from './api-elements.js';
+import type { Diagnostic } from './diagnostics.js';
+import { SourceLocator } from './source-locator.js';
+
+interface Drafter {
+  parseSync(source: string, options: { generateSourceMap?: boolean; requireBlueprintName?: boolean }): unknown;
+}
+
+// drafter.js is a CommonJS Emscripten build; load it lazily so importing the
+// converter costs nothing until a blueprint is parsed.
+let drafter: Drafter | undefined;
+function loadDrafter(): Drafter {
+  drafter ??= createRequire(import.meta.url)('drafter.js') as Drafter;
+  return drafter;
+}
+
+/** Drafter's result: the API category (if any) and its annotations as diagnostics. */
+export interface ParsedBlueprint {
+  api: Element | undefined;
+  diagnostics: Diagnostic[];
+  /** Maps Drafter's source maps back to lines and columns of `source`. */
+  locator: SourceLocator;
+}
+
+/** Parses API Blueprint text with Drafter, with source maps on. */
+export function parseBlueprint(source: string): ParsedBlueprint {
+  const locator = new SourceLocator(source);
+  let result: unknown;
+  try {
+    result = loadDrafter().parseSync(source, { generateSourceMap: true });
+  } catch (err) {
+    return {
+      api: undefined,
+      diagnostics: [{ severity: 'error', message: `Drafter failed: ${describe(err)}` }],
+      locator,
+    };
+  }
+  if (!isElement(result)) {
+    return { api: undefined, diagnostics: [{ severity: 'error', message: 'Drafter returned no parse result' }], locator };
+  }
+  const diagnostics: Diagnostic[] = [];
+  let api: Element | undefined;
+  for (const el of children(result)) {
+    if (el.element === 'annotation') {
+      const severity = classes(el).includes('error') ? 'error' : 'warning';
+      const message = (text(el) ?? 'unknown Drafter annotation').trim();
+      diagnostics.push({ severity, message, ...(locator.of(el) ?? {}) });
+    } else if (el.element === 'category' && classes(el).includes('api')) {
+      api = el;
+    }
+  }
+  return { api, diagnostics, locator };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (isElement(err)) return text(err) ?? 'unknown error';
+  return String(err);
+}
