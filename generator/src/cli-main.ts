@@ -3,13 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { convert, formatDiagnostic } from './index.js';
 import { formatForPath, serializeDocument } from './serialize-document.js';
-import { writeFilesAtomically } from './write-atomic.js';
+import { generateTypes } from './openapi-to-types.js';
+import { type OutputFile, writeFilesAtomically } from './write-atomic.js';
 
-const USAGE = `Usage: apib-to-openapi INPUT.apib [-o OUT.json|OUT.yaml] [--strict] [--format json|yaml]
+const USAGE = `Usage: apib-to-openapi INPUT.apib [-o OUT.json|OUT.yaml] [--types OUT.d.ts] [--strict] [--format json|yaml]
 
 Converts an API Blueprint document into OpenAPI 3.1.
   -o, --output FILE   write here (atomically) instead of standard output
   --format FORMAT     json or yaml (default: from the output name, else json)
+  --types FILE        also write TypeScript types (openapi-typescript) here
   --strict            treat warnings as errors (exit 1, nothing written)
   -q, --quiet         do not print warnings
   -h, --help          show this help
@@ -27,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         output: { type: 'string', short: 'o' },
         format: { type: 'string' },
+        types: { type: 'string' },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -76,15 +79,15 @@ export async function main(argv: string[]): Promise<number> {
 
   const format = (values.format as 'json' | 'yaml' | undefined) ?? (values.output ? formatForPath(values.output) : 'json');
   const text = serializeDocument(document, format);
-  if (values.output) {
-    try {
-      await writeFilesAtomically([{ path: values.output, content: text }]);
-    } catch (err) {
-      process.stderr.write(`apib-to-openapi: cannot write ${values.output}: ${(err as Error).message}\n`);
-      return 2;
-    }
-  } else {
-    process.stdout.write(text);
+  const files: OutputFile[] = [];
+  if (values.output) files.push({ path: values.output, content: text });
+  if (values.types) files.push({ path: values.types, content: await generateTypes(document) });
+  try {
+    await writeFilesAtomically(files);
+  } catch (err) {
+    process.stderr.write(`apib-to-openapi: cannot write output: ${(err as Error).message}\n`);
+    return 2;
   }
+  if (!values.output) process.stdout.write(text);
   return 0;
 }

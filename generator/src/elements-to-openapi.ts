@@ -224,7 +224,8 @@ class Walker {
           draft.requests.push(readMessage(request, `${scope} request`, this.ctx));
         }
       }
-      if (response) {
+      // Drafter pairs a request without responses with an empty response; that is no response.
+      if (response && (text(response.attributes?.statusCode) || children(response).length > 0)) {
         const status = statusOf(text(response.attributes?.statusCode));
         draft.responses.push({ status, sample: readMessage(response, `${scope} response ${status}`, this.ctx) });
       }

@@ -9,6 +9,7 @@ export { formatDiagnostic } from './diagnostics.js';
 export type { OpenApiDocument } from './elements-to-openapi.js';
 export { serializeDocument, type OutputFormat } from './serialize-document.js';
 export { writeFilesAtomically, type OutputFile } from './write-atomic.js';
+export { generateTypes } from './openapi-to-types.js';
 
 /** Options for {@link convert}. */
 export interface ConvertOptions {

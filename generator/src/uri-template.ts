@@ -62,19 +62,25 @@ export function splitUriTemplate(template: string): SplitTemplate {
     }
   });
 
-  for (const piece of queryPart.split(/[&?]/)) {
+  // Expressions inside the literal query part: `{?a}`/`{&b}` are query variables, `{#f}` a fragment.
+  const literalQuery = queryPart.replace(EXPRESSION, (match, body: string) => {
+    const { operator, names } = parseExpression(body);
+    if (operator === '#') {
+      dropped.push(...names);
+      return '';
+    }
+    if (operator === '?' || operator === '&') {
+      for (const name of names) query.push({ name, variable: name });
+      return '';
+    }
+    return match;
+  });
+
+  for (const piece of literalQuery.split(/[&?]/)) {
     if (piece === '') continue;
     const eq = piece.indexOf('=');
     const rawName = eq === -1 ? piece : piece.slice(0, eq);
     const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
-    const inName = [...rawName.matchAll(EXPRESSION)];
-    if (inName.length > 0) {
-      // `?{?a,b}` or `?x{&y}`: expressions that sit in the query part.
-      for (const m of inName) for (const name of parseExpression(m[1] ?? '').names) query.push({ name, variable: name });
-      const literal = rawName.replace(EXPRESSION, '');
-      if (literal) query.push({ name: decode(literal) });
-      continue;
-    }
     const name = decode(rawName);
     const valueVars = [...rawValue.matchAll(EXPRESSION)];
     const firstVar = valueVars[0];

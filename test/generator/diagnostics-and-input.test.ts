@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { convert, formatDiagnostic, serializeDocument } from '../../generator/src/index.js';
+import { apib } from './blueprint.js';
+
+const clean = apib(
+  'FORMAT: 1A',
+  '',
+  '# A',
+  '## R [/r/{id}]',
+  '+ Parameters',
+  '    + id (string) - Id',
+  '### Read [GET]',
+  '+ Response 200 (application/json)',
+  '    + Attributes',
+  '        + name: x (string)',
+);
+
+describe('input normalisation, diagnostics and determinism', () => {
+  it('gives the same document for CRLF, BOM and tab-indented input', () => {
+    const reference = convert(clean);
+    const messy = `\ufeff${clean.replace(/ {4}/g, '\t').replace(/\n/g, '\r\n')}`;
+    const result = convert(messy);
+    expect(result.diagnostics).toEqual(reference.diagnostics);
+    expect(result.document).toEqual(reference.document);
+  });
+
+  it('reports Drafter annotations as file:line:col warnings', () => {
+    const { diagnostics } = convert(apib('# A', '## R [/r]', '### Read [GET]', '+ Response 200', '', '    {"a": 1}', '', '+ Parameters', '    + id'), {
+      filename: 'x.apib',
+    });
+    const lines = diagnostics.map((d) => formatDiagnostic(d));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^x\.apib:\d+:\d+: (warning|error): \S/);
+  });
+
+  it('returns no document and an error with position for a blueprint Drafter rejects', () => {
+    const { document, diagnostics } = convert(apib('# A', '## R [/r]', '### G [GET]', '+ Response 200 (application/json)', '    + Attributes (Missing)'), {
+      filename: 'bad.apib',
+    });
+    expect(document).toBeUndefined();
+    const error = diagnostics.find((d) => d.severity === 'error');
+    expect(error).toMatchObject({ file: 'bad.apib', line: 5 });
+  });
+
+  it('is deterministic: same input, same bytes, in JSON and YAML', () => {
+    const a = convert(clean).document;
+    const b = convert(clean).document;
+    expect(serializeDocument(a, 'json')).toBe(serializeDocument(b, 'json'));
+    expect(serializeDocument(a, 'yaml')).toBe(serializeDocument(b, 'yaml'));
+    expect(serializeDocument(a, 'yaml')).toMatch(/^openapi: 3\.1\.0\n/);
+  });
+});
