@@ -1327,7 +1327,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example grant_type=client_credentials */
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials"
+                 *     }
+                 */
                 "application/x-www-form-urlencoded": components["schemas"]["AccessTokenRequest"];
             };
         };

@@ -21,7 +21,7 @@ export interface OpenApiDocument {
   openapi: '3.1.0';
   jsonSchemaDialect: string;
   info: { title: string; version: string; description?: string };
-  servers?: Array<{ url: string }>;
+  servers?: Array<{ url: string; description?: string }>;
   tags?: Array<{ name: string; description?: string }>;
   paths: Record<string, Record<string, unknown>>;
   components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, unknown> };
@@ -66,8 +66,8 @@ export function elementsToOpenApi(api: Element, sink: DiagnosticSink, locator: S
     info,
     paths: {},
   };
-  const host = metadata.get('HOST')?.trim();
-  if (host) doc.servers = [{ url: serverUrl(host, sink) }];
+  const servers = serversOf(pairs(api.attributes?.metadata), sink);
+  if (servers.length > 0) doc.servers = servers;
   if (walker.tags.size > 0) doc.tags = [...walker.tags.values()];
 
   const securitySchemes = new SecuritySchemes();
@@ -463,6 +463,22 @@ function copyOf(el: Element): string | undefined {
   const own = description(el)?.trim();
   if (own) parts.unshift(own);
   return parts.length > 0 ? parts.join('\n\n') : undefined;
+}
+
+/**
+ * `HOST` is the server. Further `HOST_<NAME>` metadata (e.g. `HOST_SANDBOX`) add
+ * servers described by their name, since API Blueprint has no other place for them.
+ */
+function serversOf(metadata: Array<[string, string]>, sink: DiagnosticSink): Array<{ url: string; description?: string }> {
+  const servers: Array<{ url: string; description?: string }> = [];
+  for (const [key, value] of metadata) {
+    const match = /^HOST(?:[ _-](.+))?$/i.exec(key.trim());
+    if (!match || !value.trim()) continue;
+    const server: { url: string; description?: string } = { url: serverUrl(value.trim(), sink) };
+    if (match[1]) server.description = match[1].replace(/[_-]+/g, ' ').toLowerCase();
+    if (!servers.some((s) => s.url === server.url)) servers.push(server);
+  }
+  return servers;
 }
 
 function serverUrl(host: string, sink: DiagnosticSink): string {

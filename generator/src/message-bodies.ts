@@ -63,6 +63,7 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext): M
   const examples: unknown[] = [];
   if (bodyText !== undefined && bodyText.trim() !== '') {
     if (jsonLike) examples.push(...readJsonExample(bodyText, bodyAsset, scope, ctx));
+    else if (mediaType === 'application/x-www-form-urlencoded') examples.push(readFormExample(bodyText));
     else examples.push(bodyText);
   }
 
@@ -75,8 +76,9 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext): M
     if (parsed.length > 0 && typeof parsed[0] === 'object') schema = importJsonSchema(parsed[0], scope, ctx.components, ctx.sink);
   }
   if (!schema) {
-    const typed = examples.filter((e) => !(typeof e === 'string' && jsonLike));
-    schema = jsonLike && typed.length > 0 ? mergeSchemas(typed.map(inferSchema)) : jsonLike ? {} : { type: 'string' };
+    const structured = jsonLike || mediaType === 'application/x-www-form-urlencoded';
+    const typed = examples.filter((e) => typeof e !== 'string');
+    schema = structured && typed.length > 0 ? mergeSchemas(typed.map(inferSchema)) : structured ? {} : { type: 'string' };
   }
   sample.body = { mediaType, schema, examples };
   return sample;
@@ -116,4 +118,11 @@ function readJsonExample(body: string, asset: Element | undefined, scope: string
     sink.warn(`${scope}: example is not JSON (${err.message}); kept as text`, at(err.line, err.column));
     return [body];
   }
+}
+
+/** A form body (`a=1&b=2`) is an object in OpenAPI terms: its example is too. */
+function readFormExample(body: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(body.trim())) out[key] = value;
+  return out;
 }

@@ -86,8 +86,8 @@ describe('headers and security', () => {
     expect(operation.security).toEqual([{ basicAuth: [], xApiKeyHeader: [] }]);
     expect(operation.parameters).toBeUndefined();
     expect(operation.requestBody.content['application/x-www-form-urlencoded']).toEqual({
-      schema: { type: 'string' },
-      example: 'grant_type=client_credentials\n',
+      schema: { type: 'object', properties: { grant_type: { type: 'string' } } },
+      example: { grant_type: 'client_credentials' },
     });
   });
 

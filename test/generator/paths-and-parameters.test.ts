@@ -102,11 +102,16 @@ describe('paths and parameters', () => {
     expect(op(doc, 'get', '/notes/{id}').parameters[0]).toMatchObject({ name: 'id', schema: { type: 'number' } });
   });
 
-  it('makes HOST the server and sets the 2020-12 dialect', () => {
-    const { doc } = toOpenApi(apib('FORMAT: 1A', 'HOST: https://api.example.test/v1/', '', '# A', '## R [/r]', '### G [GET]', '+ Response 200'));
+  it('makes HOST (and HOST_<NAME> metadata) the servers and sets the 2020-12 dialect', () => {
+    const { doc } = toOpenApi(
+      apib('FORMAT: 1A', 'HOST: https://api.example.test/v1/', 'HOST_STAGING_EU: https://eu.example.test/v1', '', '# A', '## R [/r]', '### G [GET]', '+ Response 200'),
+    );
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(doc.servers).toEqual([{ url: 'https://api.example.test/v1' }]);
+    expect(doc.servers).toEqual([
+      { url: 'https://api.example.test/v1' },
+      { url: 'https://eu.example.test/v1', description: 'staging eu' },
+    ]);
     expect(doc.info).toMatchObject({ title: 'A', version: '1.0.0' });
   });
 });
