@@ -554,7 +554,10 @@ export interface components {
         CountryId: 840 | 124 | 36 | 484 | 554;
         /** @description A country given by its numeric id. */
         CountryReference: {
-            /** @description Country id, e.g. `840` for the United States. */
+            /**
+             * @description Country id, e.g. `840` for the United States.
+             * @example 840
+             */
             id: components["schemas"]["CountryId"];
         };
         /** @description A date or time together with the name of its format. */

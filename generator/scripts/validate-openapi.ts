@@ -5,7 +5,14 @@
  * validators let through (duplicate or empty operationIds, `items: {}`).
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { type Config, type NormalizedProblem, createConfig, lintFromString } from '@redocly/openapi-core';
+import {
+  BaseResolver,
+  type Config,
+  type NormalizedProblem,
+  type Source,
+  createConfig,
+  lintFromString,
+} from '@redocly/openapi-core';
 
 /** Error messages from each validator; empty arrays mean the document is valid. */
 export interface ValidationResult {
@@ -62,6 +69,13 @@ const VALIDITY_RULES = {
 
 /** Messages of error-level rules that are style, not validity (security-defined mixes both). */
 const STYLE_MESSAGES = [/^Every operation should have security defined/];
+
+/** Resolves nothing outside the document: validation never reads files or fetches URLs. */
+class LocalOnlyResolver extends BaseResolver {
+  override loadExternalRef(absoluteRef: string): Promise<Source> {
+    return Promise.reject(new Error(`external reference ${absoluteRef} is not resolved (documents must be self-contained)`));
+  }
+}
 
 let configPromise: Promise<Config> | undefined;
 function redoclyConfig(): Promise<Config> {
@@ -123,6 +137,7 @@ async function withRedocly(json: string): Promise<string[]> {
       source: json,
       absoluteRef: '/openapi.json',
       config: await redoclyConfig(),
+      externalRefResolver: new LocalOnlyResolver(),
     });
     return problems.filter(isCountedError).map(formatProblem);
   } catch (err) {

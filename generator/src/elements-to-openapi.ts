@@ -128,7 +128,7 @@ class Walker {
     for (const transition of children(resource).filter((c) => c.element === 'transition')) {
       const href = text(transition.attributes?.href) ?? resourceHref;
       const vars = new Map([...resourceVars, ...readVariables(transition.attributes?.hrefVariables, this.ctx.mson)]);
-      this.action(transition, href, vars, resourceTitle, resource, tag);
+      this.action(transition, href, vars, resourceTitle, tag);
     }
   }
 
@@ -137,14 +137,13 @@ class Walker {
     href: string,
     vars: Map<string, DeclaredVariable>,
     resourceTitle: string,
-    resource: Element,
     tag: string | undefined,
   ): void {
     const transactions = children(transition).filter((c) => c.element === 'httpTransaction');
     const firstRequest = transactions.map((t) => children(t).find((c) => c.element === 'httpRequest')).find(Boolean);
     const method = text(firstRequest?.attributes?.method)?.toLowerCase();
     const actionTitle = title(transition)?.trim() ?? '';
-    const where = this.ctx.locator.nearest(transition) ?? this.ctx.locator.nearest(resource);
+    const where = this.ctx.locator.findAction(actionTitle, method ?? '');
     if (!method || !METHODS.includes(method)) {
       this.sink.warn(
         `action '${actionTitle || href}' has ${method ? `an unsupported method '${method}'` : 'no HTTP method'}; it is left out`,

@@ -58,9 +58,14 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext): M
   const hasBody = (bodyText !== undefined && bodyText.trim() !== '') || structure !== undefined || schemaAsset !== undefined;
   if (!hasBody) return sample;
 
-  const mediaType = mediaTypeOf(declaredType, bodyText);
+  const mediaType = mediaTypeOf(declaredType ?? (structure ? 'application/json' : undefined), bodyText);
   const jsonLike = isJsonMediaType(mediaType);
   const examples: unknown[] = [];
+  if ((bodyText === undefined || bodyText.trim() === '') && structure && jsonLike) {
+    // No written body: the MSON samples are the example, as Drafter would render them.
+    const sample = ctx.mson.valueOf(structure.content as Element);
+    if (sample !== undefined && !isEmptyObject(sample)) examples.push(sample);
+  }
   if (bodyText !== undefined && bodyText.trim() !== '') {
     if (jsonLike) examples.push(...readJsonExample(bodyText, bodyAsset, scope, ctx));
     else if (mediaType === 'application/x-www-form-urlencoded') examples.push(readFormExample(bodyText));
@@ -105,7 +110,7 @@ function mediaTypeOf(declared: string | undefined, body: string | undefined): st
 /** Parses a JSON body leniently; repairs become warnings, failure keeps the text. */
 function readJsonExample(body: string, asset: Element | undefined, scope: string, ctx: MessageContext): unknown[] {
   const { sink } = ctx;
-  const origin = ctx.locator.nearest(asset);
+  const origin = ctx.locator.findBlock(body);
   // Body lines keep their offset from the indented block they were read from.
   const at = (line: number, column: number) =>
     origin ? { line: origin.line + line - 1, column: origin.column + column - 1 } : undefined;
@@ -125,4 +130,8 @@ function readFormExample(body: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(body.trim())) out[key] = value;
   return out;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }

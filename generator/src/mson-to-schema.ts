@@ -59,7 +59,8 @@ export class MsonConverter {
     const base = el.element;
     const own = this.withDescription(this.valueSchema(this.asBase(el), { fixed: false }), description(el));
     if (BASE_TYPES.has(base)) return own;
-    if (!this.named.has(base)) return own;
+    // A type named after its own base (a resource `Profile` with `+ Attributes (Profile)`) is not inheritance.
+    if (!this.named.has(base) || base === id(el)) return own;
     // Inheritance: `## Coupon (Coupon Base)`.
     const extra = stripType(own);
     return Object.keys(extra).length === 0 ? this.components.ref(base) : { allOf: [this.components.ref(base), extra] };
@@ -197,8 +198,9 @@ export class MsonConverter {
     const schema: JsonSchema = { type: 'array' };
     if (distinct.length === 1) schema.items = distinct[0];
     else if (distinct.length > 1) schema.items = { anyOf: distinct };
-    const values = items.map((item) => this.valueOf(item));
-    if (values.length > 0 && values.every((v) => v !== undefined)) {
+    // Only written samples (`tags: a, b`) are an example; `array[Type]` names a type, not a value.
+    const values = items.map((item) => (['string', 'number', 'boolean'].includes(item.element) ? primitive(item) : undefined));
+    if (values.length > 0 && values.every((v) => v !== undefined && v !== null)) {
       if (fixed) schema.const = values;
       else schema.examples = [values];
     }
@@ -302,15 +304,20 @@ function elementValue(el: Element | undefined, named: Map<string, Element>, dept
     case 'object':
       return objectValue(el, named, depth);
     default: {
-      if (Array.isArray(el.content)) {
+      // A named type: its definition's sample, with this element's own members on top.
+      const def = named.get(el.element);
+      const inherited = def && def !== el ? elementValue(def, named, depth + 1) : undefined;
+      if (Array.isArray(el.content) && el.content.length > 0) {
         const kids = children(el);
         const isObject = kids.some((k) => k.element === 'member' || k.element === 'ref' || k.element === 'select');
-        return isObject ? objectValue(el, named, depth) : kids.map((c) => elementValue(c, named, depth + 1));
+        if (!isObject) return kids.map((c) => elementValue(c, named, depth + 1));
+        const own = objectValue(el, named, depth);
+        return isPlainObject(inherited) ? { ...inherited, ...own } : own;
       }
       const v = primitive(el);
       if (v !== undefined) return v;
       if (isElement(el.content)) return elementValue(el.content, named, depth + 1);
-      return undefined;
+      return inherited;
     }
   }
 }
@@ -333,4 +340,8 @@ function objectValue(el: Element, named: Map<string, Element>, depth: number): R
     }
   }
   return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

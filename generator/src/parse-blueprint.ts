@@ -4,8 +4,14 @@ import { type Element, children, classes, isElement, text } from './api-elements
 import type { Diagnostic } from './diagnostics.js';
 import { SourceLocator } from './source-locator.js';
 
+interface DrafterOptions {
+  generateSourceMap?: boolean;
+  generateMessageBody?: boolean;
+  generateMessageBodySchema?: boolean;
+}
+
 interface Drafter {
-  parseSync(source: string, options: { generateSourceMap?: boolean; requireBlueprintName?: boolean }): unknown;
+  parseSync(source: string, options: DrafterOptions): unknown;
 }
 
 // drafter.js is a CommonJS Emscripten build; load it lazily so importing the
@@ -24,12 +30,18 @@ export interface ParsedBlueprint {
   locator: SourceLocator;
 }
 
-/** Parses API Blueprint text with Drafter, with source maps on. */
+/** Parses API Blueprint text with Drafter. */
 export function parseBlueprint(source: string): ParsedBlueprint {
   const locator = new SourceLocator(source);
   let result: unknown;
   try {
-    result = loadDrafter().parseSync(source, { generateSourceMap: true });
+    // Source maps and MSON-generated bodies are not asked for: they cost parse time and
+    // the converter locates text and renders MSON samples itself.
+    result = loadDrafter().parseSync(source, {
+      generateSourceMap: false,
+      generateMessageBody: false,
+      generateMessageBodySchema: false,
+    });
   } catch (err) {
     return {
       api: undefined,
@@ -46,7 +58,7 @@ export function parseBlueprint(source: string): ParsedBlueprint {
     if (el.element === 'annotation') {
       const severity = classes(el).includes('error') ? 'error' : 'warning';
       const message = (text(el) ?? 'unknown Drafter annotation').trim();
-      diagnostics.push({ severity, message, ...(locator.of(el) ?? {}) });
+      diagnostics.push({ severity, message, ...(locator.ofAnnotation(el) ?? {}) });
     } else if (el.element === 'category' && classes(el).includes('api')) {
       api = el;
     }

@@ -1,9 +1,11 @@
 /**
- * Blueprint positions for API Elements. Drafter's source maps hold UTF-8 byte
- * offsets (only annotations also carry line and column), so positions are
- * computed from the normalised source the parser saw.
+ * Blueprint positions without Drafter's source maps. Asking Drafter for source maps
+ * costs about a third of its parse time, and only annotations carry line numbers
+ * anyway; so annotations use theirs, and the converter finds bodies and action
+ * headings in the text itself. The walk visits them in document order, so each
+ * search starts where the previous one of its kind ended.
  */
-import { type Element, type MemberContent, children, isElement, primitive } from './api-elements.js';
+import { type Element, children, primitive } from './api-elements.js';
 
 /** A 1-based position in the blueprint. */
 export interface SourcePosition {
@@ -11,64 +13,76 @@ export interface SourcePosition {
   column: number;
 }
 
-/** Finds the line and column of elements in one source text. */
+/** Finds the line and column of annotations, bodies and action headings in one source text. */
 export class SourceLocator {
-  private readonly bytes: Buffer;
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: string[];
+  private blockCursor = 0;
+  private headingCursor = 0;
 
   constructor(source: string) {
-    this.bytes = Buffer.from(source, 'utf8');
-    for (let i = 0; i < this.bytes.length; i++) if (this.bytes[i] === 0x0a) this.lineStarts.push(i + 1);
+    this.lines = source.split('\n');
   }
 
-  /** Position of a UTF-8 byte offset. */
-  at(offset: number): SourcePosition {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = this.lineStarts[lo] ?? 0;
-    const column = this.bytes.subarray(start, Math.max(start, offset)).toString('utf8').length + 1;
-    return { line: lo + 1, column };
-  }
-
-  /** The first position recorded in an element's own source map. */
-  of(el: Element | undefined): SourcePosition | undefined {
-    for (const map of children(el?.attributes?.sourceMap)) {
+  /** Position of an annotation (Drafter gives line and column for those). */
+  ofAnnotation(el: Element): SourcePosition | undefined {
+    for (const map of children(el.attributes?.sourceMap)) {
       for (const range of children(map)) {
         const start = children(range)[0];
         const line = primitive(start?.attributes?.line);
         const column = primitive(start?.attributes?.column);
         if (typeof line === 'number' && typeof column === 'number') return { line, column };
-        const offset = primitive(start);
-        if (typeof offset === 'number') return this.at(offset);
       }
     }
     return undefined;
   }
 
-  /** The element's position, else the first one found among its meta and descendants. */
-  nearest(el: Element | undefined, depth = 0): SourcePosition | undefined {
-    if (!el || depth > 12) return undefined;
-    const own = this.of(el);
-    if (own) return own;
-    const next: Element[] = [];
-    for (const m of Object.values(el.meta ?? {})) if (m) next.push(m);
-    const c = el.content;
-    if (Array.isArray(c)) next.push(...c.filter(isElement));
-    else if (isElement(c)) next.push(c);
-    else if (typeof c === 'object' && c !== null) {
-      const { key, value } = c as MemberContent;
-      if (isElement(key)) next.push(key);
-      if (isElement(value)) next.push(value);
-    }
-    for (const child of next) {
-      const pos = this.nearest(child, depth + 1);
-      if (pos) return pos;
+  /**
+   * Where a body (as Drafter gives it: de-indented) starts in the source: the next
+   * run of lines, at or after the previous body, that ends with the body's lines.
+   */
+  findBlock(body: string): SourcePosition | undefined {
+    const wanted = body.replace(/\n+$/, '').split('\n');
+    const first = wanted.findIndex((l) => l.trim() !== '');
+    if (first === -1) return undefined;
+    const lead = wanted[first] as string;
+    for (let i = this.blockCursor; i < this.lines.length; i++) {
+      const indent = indentOf(this.lines[i] as string, lead);
+      if (indent === undefined) continue;
+      if (!this.matchesFrom(i, wanted.slice(first + 1))) continue;
+      this.blockCursor = i + wanted.length - first;
+      return { line: i + 1, column: indent + 1 };
     }
     return undefined;
   }
+
+  /** The next heading line of an action (`### Title [METHOD …]` or `## METHOD /path`). */
+  findAction(title: string, method: string): SourcePosition | undefined {
+    const m = method.toUpperCase();
+    for (let i = this.headingCursor; i < this.lines.length; i++) {
+      const line = (this.lines[i] as string).trim();
+      if (!line.startsWith('#')) continue;
+      const heading = line.replace(/^#+\s*/, '');
+      const named = heading.includes(`[${m}`) && (title === '' || heading.includes(title));
+      if (named || heading.startsWith(`${m} `) || heading === m) {
+        this.headingCursor = i + 1;
+        return { line: i + 1, column: 1 };
+      }
+    }
+    return undefined;
+  }
+
+  private matchesFrom(start: number, rest: string[]): boolean {
+    return rest.every((want, k) => {
+      const have = this.lines[start + 1 + k];
+      if (have === undefined) return false;
+      return want.trim() === '' ? have.trim() === '' : have.endsWith(want) && have.slice(0, have.length - want.length).trim() === '';
+    });
+  }
+}
+
+/** Indentation before `lead` if the line is exactly white space plus `lead`. */
+function indentOf(line: string, lead: string): number | undefined {
+  if (!line.endsWith(lead)) return undefined;
+  const prefix = line.slice(0, line.length - lead.length);
+  return prefix.trim() === '' ? prefix.length : undefined;
 }
