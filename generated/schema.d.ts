@@ -1705,6 +1705,8 @@ export interface operations {
             header: {
                 /** @example 198.51.100.23 */
                 "True-Client-IP": string;
+                /** @example true */
+                "X-TM-FORCE-POLLING"?: string;
                 /** @example partner-user-8841 */
                 "Original-User-Id"?: string;
             };
@@ -1740,7 +1742,11 @@ export interface operations {
                     "application/json": components["schemas"]["PurchaseResult"];
                 };
             };
-            /** @description The purchase is queued. Wait `wait` seconds, then `GET` the `polling_url`. The URL is opaque; the example shows the one published for a reserve. */
+            /**
+             * @description The purchase is queued. Wait `wait` seconds, then `GET` the `polling_url`. The URL is opaque; the example shows the one published for a reserve.
+             *
+             *     Polling was forced.
+             */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1905,6 +1911,8 @@ export interface operations {
             header: {
                 /** @example 198.51.100.23 */
                 "True-Client-IP": string;
+                /** @example true */
+                "X-TM-FORCE-POLLING"?: string;
                 /** @example partner-user-8841 */
                 "Original-User-Id"?: string;
             };
@@ -1913,7 +1921,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deletion is queued. Wait `wait` seconds, then `GET` the `polling_url`. The URL is opaque; the example shows the one published for a reserve. */
+            /**
+             * @description The deletion is queued. Wait `wait` seconds, then `GET` the `polling_url`. The URL is opaque; the example shows the one published for a reserve.
+             *
+             *     Polling was forced.
+             */
             202: {
                 headers: {
                     [name: string]: unknown;

@@ -34,8 +34,8 @@ const OPERATIONS: Record<string, Expected> = {
   },
   getEncryptionCertificate: { method: 'get', path: '/certificate', params: ['query:cart_id!', ...TICKETING], polling: false, errors: { '401': FAULTS } },
   addPayment: { method: 'put', path: '/cart/payment', params: TICKETING, polling: false, errors: { '400': [10002, 20122, 20152], '401': FAULTS } },
-  purchaseCart: { method: 'put', path: '/cart', params: TICKETING, polling: true, errors: { '400': [10002], '401': FAULTS } },
-  deleteCart: { method: 'delete', path: '/cart', params: ['query:cart_id!', ...TICKETING], polling: true, errors: { '401': FAULTS } },
+  purchaseCart: { method: 'put', path: '/cart', params: [...TICKETING, 'header:X-TM-FORCE-POLLING'], polling: true, errors: { '400': [10002], '401': FAULTS } },
+  deleteCart: { method: 'delete', path: '/cart', params: ['query:cart_id!', ...TICKETING, 'header:X-TM-FORCE-POLLING'], polling: true, errors: { '401': FAULTS } },
   listUnredeemedOrders: {
     method: 'get',
     path: '/orders/unredeemed',
