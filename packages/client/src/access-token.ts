@@ -1,0 +1,90 @@
+/**
+ * Application access tokens (OAuth client credentials). A token lasts an hour and
+ * cannot be refreshed, so it is cached, renewed shortly before it runs out, and
+ * fetched once for all concurrent callers.
+ */
+import { PartnerApiError, PartnerError } from './errors.js';
+import type { SendOptions } from './transport.js';
+
+/** What the token source needs from the client. */
+export interface AccessTokenOptions {
+  baseUrl: URL;
+  apiKey: string;
+  clientSecret: string;
+  send: (request: Request, options?: SendOptions) => Promise<Response>;
+  now?: () => number;
+  /** Renew this long before expiry (default 60 s, at most half the lifetime). */
+  renewMarginMs?: number;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+  renewAt: number;
+}
+
+/** Caches and renews the client-credentials access token. */
+export class AccessTokens {
+  private current: CachedToken | undefined;
+  private pending: Promise<string> | undefined;
+  private readonly now: () => number;
+  /** Tokens fetched so far (for diagnostics and tests). */
+  fetched = 0;
+
+  constructor(private readonly options: AccessTokenOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A valid token: the cached one, or one shared in-flight renewal. */
+  get(): Promise<string> {
+    const current = this.current;
+    if (current && this.now() < current.renewAt) return Promise.resolve(current.token);
+    this.pending ??= this.fetchToken().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  /** Forgets `token` if it is the cached one (the API rejected it). */
+  invalidate(token: string): void {
+    if (this.current?.token === token) this.current = undefined;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const { baseUrl, apiKey, clientSecret, send } = this.options;
+    const url = new URL(`${baseUrl.pathname}/oauth/accesstoken`, baseUrl);
+    const basic = Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64');
+    const request = new Request(url, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'grant_type=client_credentials',
+    });
+    const requestedAt = this.now();
+    // The token call is safe to repeat: it has no effect but issuing a token.
+    const response = await send(request, { retry: true, bearer: false });
+    const text = await response.text();
+    if (!response.ok) throw PartnerApiError.from(response.status, text, response.headers);
+    const parsed = parseToken(text);
+    const lifetimeMs = parsed.expiresInSeconds * 1000;
+    const margin = Math.min(this.options.renewMarginMs ?? 60_000, lifetimeMs / 2);
+    this.current = { token: parsed.token, expiresAt: requestedAt + lifetimeMs, renewAt: requestedAt + lifetimeMs - margin };
+    this.fetched++;
+    return parsed.token;
+  }
+}
+
+function parseToken(text: string): { token: string; expiresInSeconds: number } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new PartnerError('The access token response is not JSON');
+  }
+  const { access_token: token, expires_in: expiresIn } = (body ?? {}) as Record<string, unknown>;
+  // The API sends `expires_in` as a string ("3599").
+  const seconds = typeof expiresIn === 'number' ? expiresIn : Number(expiresIn);
+  if (typeof token !== 'string' || token === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new PartnerError('The access token response lacks access_token or a positive expires_in');
+  }
+  return { token, expiresInSeconds: seconds };
+}

@@ -1,0 +1,41 @@
+/**
+ * The end user on whose behalf ticketing calls are made. The API requires the
+ * user's IP address in `True-Client-IP` on every ticketing and polling call.
+ */
+import { isIP } from 'node:net';
+import { PartnerValidationError } from './errors.js';
+
+/** Identifies the end user to the API (bot detection models all of it). */
+export interface EndUser {
+  /** The user's IP address (never the partner server's): sent as `True-Client-IP`. */
+  ip: string;
+  /** The partner's id for the user: sent as `Original-User-Id`. */
+  userId?: string;
+  /** More identifying headers to pass through, e.g. the browser's `User-Agent`. */
+  headers?: Record<string, string>;
+}
+
+// Credentials are the client's business; user-supplied headers may not set them.
+const RESERVED = new Set(['authorization', 'true-client-ip', 'original-user-id', 'cookie', 'host', 'content-length']);
+
+/** Checks an end user and returns the headers that identify them. */
+export function endUserHeaders(user: EndUser | undefined, field = 'user'): Headers {
+  if (typeof user !== 'object' || user === null) throw new PartnerValidationError(field, 'is required for ticketing calls');
+  if (typeof user.ip !== 'string' || isIP(user.ip.trim()) === 0) {
+    throw new PartnerValidationError(`${field}.ip`, "must be the end user's IPv4 or IPv6 address (sent as True-Client-IP)");
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(user.headers ?? {})) {
+    if (RESERVED.has(name.toLowerCase())) throw new PartnerValidationError(`${field}.headers`, `may not set ${name}`);
+    if (typeof value !== 'string') throw new PartnerValidationError(`${field}.headers`, `${name} must be a string`);
+    headers.set(name, value);
+  }
+  headers.set('True-Client-IP', user.ip.trim());
+  if (user.userId !== undefined) {
+    if (typeof user.userId !== 'string' || user.userId.trim() === '') {
+      throw new PartnerValidationError(`${field}.userId`, 'must be a non-empty string when given');
+    }
+    headers.set('Original-User-Id', user.userId);
+  }
+  return headers;
+}

@@ -1,0 +1,258 @@
+/**
+ * `createPartnerClient`: typed calls for every operation of the Partner-App API on
+ * top of openapi-fetch, plus what the documentation asks for in prose: API key and
+ * OAuth token, end-user headers, polling, card encryption, typed errors, cleanup.
+ */
+import createClient, { type Client } from 'openapi-fetch';
+import { AccessTokens } from './access-token.js';
+import type { Certificate, EventDetails, UnredeemedOrders, paths } from './api-types.js';
+import { CartSession } from './cart-session.js';
+import { type EndUser, endUserHeaders } from './end-user.js';
+import { type Environment, resolveBaseUrl } from './environments.js';
+import { PartnerError, PartnerValidationError } from './errors.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { type LogLevel, type LogSink, Logger } from './logger.js';
+import type { PollingContext, PollingOptions } from './polling.js';
+import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
+import { settle, settleData } from './settle.js';
+import { sleep as defaultSleep } from './sleep.js';
+import { Transport } from './transport.js';
+
+/** Options of {@link createPartnerClient}. */
+export interface PartnerClientOptions {
+  /** The API key Ticketmaster issued; sent as the `apikey` query parameter. */
+  apiKey: string;
+  /** With a client secret, every call also carries an OAuth client-credentials token. */
+  clientSecret?: string;
+  /** `'production'`, `'sandbox'`, or `{ baseUrl }` for a local sandbox or mock. */
+  environment: Environment;
+  /** The fetch to use (default: the global one). */
+  fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Retries for calls that are safe to repeat: GET, DELETE and the token call (default 2). */
+  maxRetries?: number;
+  /** First backoff step in ms (default 500). */
+  retryDelayMs?: number;
+  /** Longest single backoff in ms, also the cap for `Retry-After` (default 8000). */
+  maxRetryDelayMs?: number;
+  /** Defaults for polling; each call may override them. */
+  polling?: PollingOptions;
+  /** Receives structured log records; URLs in them are already redacted. */
+  logger?: LogSink;
+  /** Minimum level passed to `logger` (default `'info'`). */
+  logLevel?: LogLevel;
+  /** How long a fetched encryption certificate is reused, in ms (default 24 h, as documented). */
+  certificateTtlMs?: number;
+  /** Clock and timer hooks, for tests. */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's polling defaults for this call. */
+  polling?: PollingOptions;
+}
+
+/** The captcha page to show the user, and the reCAPTCHA site key it uses. */
+export interface CaptchaPage {
+  html: string;
+  siteKey: string | undefined;
+}
+
+/** Query of {@link PartnerClient.listUnredeemedOrders}: at least one of the two. */
+export interface UnredeemedOrdersQuery {
+  daysFromPurchase?: number;
+  daysBeforeEvent?: number;
+}
+
+/** Creates a client; throws a PartnerValidationError on bad options, before any network call. */
+export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
+  return new PartnerClient(options);
+}
+
+/** The Partner-App API client. */
+export class PartnerClient {
+  /** The typed openapi-fetch client, for anything the methods do not cover. */
+  readonly raw: Client<paths>;
+  /** The configured base URL. */
+  readonly baseUrl: URL;
+  /** @internal Serialises calls per cart. */
+  readonly queue = new KeyedQueue();
+  /** @internal */
+  readonly logger: Logger;
+  private readonly transport: Transport;
+  private readonly tokens: AccessTokens | undefined;
+  private readonly polling: PollingOptions;
+  private readonly certificateTtlMs: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private certificate: { value: Promise<Certificate>; fetchedAt: number } | undefined;
+
+  constructor(options: PartnerClientOptions) {
+    if (typeof options !== 'object' || options === null) throw new PartnerValidationError('options', 'are required');
+    if (typeof options.apiKey !== 'string' || !/^\S+$/.test(options.apiKey)) {
+      throw new PartnerValidationError('apiKey', 'must be a non-empty string without spaces');
+    }
+    if (options.clientSecret !== undefined && (typeof options.clientSecret !== 'string' || options.clientSecret === '')) {
+      throw new PartnerValidationError('clientSecret', 'must be a non-empty string when given');
+    }
+    this.baseUrl = resolveBaseUrl(options.environment);
+    this.logger = new Logger(options.logger, options.logLevel);
+    this.polling = { ...options.polling };
+    this.certificateTtlMs = options.certificateTtlMs ?? 24 * 3_600_000;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.transport = new Transport({
+      baseUrl: this.baseUrl,
+      apiKey: options.apiKey,
+      fetch: options.fetch ?? globalThis.fetch,
+      timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? 30_000,
+      maxRetries: nonNegative(options.maxRetries, 'maxRetries') ?? 2,
+      retryDelayMs: nonNegative(options.retryDelayMs, 'retryDelayMs') ?? 500,
+      maxRetryDelayMs: nonNegative(options.maxRetryDelayMs, 'maxRetryDelayMs') ?? 8000,
+      logger: this.logger,
+      sleep: this.sleep,
+    });
+    this.tokens =
+      options.clientSecret === undefined
+        ? undefined
+        : new AccessTokens({
+            baseUrl: this.baseUrl,
+            apiKey: options.apiKey,
+            clientSecret: options.clientSecret,
+            send: (request, sendOptions) => this.transport.send(request, sendOptions),
+            now: this.now,
+          });
+    this.transport.useTokens(this.tokens);
+    this.raw = createClient<paths>({ baseUrl: this.baseUrl.href, fetch: this.transport.fetch });
+  }
+
+  /** Event details: ticket types, prices and whether the event can be sold here (`api_transactable`). */
+  async getEvent(eventId: string, options: CallOptions = {}): Promise<EventDetails> {
+    const id = checkId(eventId, 'eventId');
+    const result = await this.raw.GET('/event/{event_id}', { params: { path: { event_id: id } }, ...signalOf(options) });
+    return await settleData<EventDetails>(result, undefined);
+  }
+
+  /** The captcha page to render in a web view, and its site key. */
+  async getCaptchaPage(options: CallOptions = {}): Promise<CaptchaPage> {
+    const result = await this.raw.GET('/captcha', { parseAs: 'text', ...signalOf(options) });
+    const settled = await settle<string>(result, undefined);
+    return { html: settled.data ?? '', siteKey: result.response.headers.get('x-tm-captcha-v2-sitekey') ?? undefined };
+  }
+
+  /** Trades a solved captcha for a cart; the session carries the cart id and the user's headers. */
+  async openCart(input: { captchaToken: string; user: EndUser }, options: CallOptions = {}): Promise<CartSession> {
+    const token = typeof input?.captchaToken === 'string' ? input.captchaToken.trim() : '';
+    if (token === '') throw new PartnerValidationError('captchaToken', 'is required (the token from the solved captcha)');
+    const headers = endUserHeaders(input.user);
+    const result = await this.raw.POST('/cart', {
+      params: { header: headerParams(headers) },
+      headers: Object.fromEntries(headers),
+      body: { token },
+      ...signalOf(options),
+    });
+    const { data } = await settle<{ cart_id: string }>(result, undefined);
+    if (typeof data?.cart_id !== 'string' || data.cart_id === '') throw new PartnerError('The API answered without a cart_id');
+    return new CartSession(this, data.cart_id, input.user);
+  }
+
+  /** A session for a cart opened earlier (e.g. in another process). */
+  resumeCart(cartId: string, user: EndUser): CartSession {
+    if (typeof cartId !== 'string' || cartId.trim() === '') throw new PartnerValidationError('cartId', 'is required');
+    endUserHeaders(user);
+    return new CartSession(this, cartId, user);
+  }
+
+  /** Orders whose tickets were not redeemed, by days since purchase or days before the event. */
+  async listUnredeemedOrders(query: UnredeemedOrdersQuery, options: CallOptions = {}): Promise<UnredeemedOrders> {
+    const q: { days_from_purchase?: number; days_before_event?: number } = {};
+    if (query?.daysFromPurchase !== undefined) q.days_from_purchase = days(query.daysFromPurchase, 'daysFromPurchase');
+    if (query?.daysBeforeEvent !== undefined) q.days_before_event = days(query.daysBeforeEvent, 'daysBeforeEvent');
+    if (Object.keys(q).length === 0) throw new PartnerValidationError('daysFromPurchase', 'or daysBeforeEvent is required');
+    const result = await this.raw.GET('/orders/unredeemed', { params: { query: q }, ...signalOf(options) });
+    return await settleData<UnredeemedOrders>(result, undefined);
+  }
+
+  /** The whole purchase in one call: open, reserve, pay, purchase; the cart is deleted if any step fails. */
+  purchase(input: PurchaseFlowInput, options: CallOptions = {}): Promise<PurchaseFlowResult> {
+    return runPurchaseFlow(this, input, options);
+  }
+
+  /** @internal The encryption certificate, fetched once and reused for its validity. */
+  async encryptionCertificate(cartId: string, headers: Headers, options: CallOptions): Promise<Certificate> {
+    const cached = this.certificate;
+    if (cached && this.now() - cached.fetchedAt < this.certificateTtlMs) return cached.value;
+    const value = (async () => {
+      const result = await this.raw.GET('/certificate', {
+        params: { query: { cart_id: cartId }, header: headerParams(headers) },
+        headers: Object.fromEntries(headers),
+        ...signalOf(options),
+      });
+      return await settleData<Certificate>(result, undefined);
+    })();
+    this.certificate = { value, fetchedAt: this.now() };
+    // A failed fetch is not cached.
+    value.catch(() => {
+      if (this.certificate?.value === value) this.certificate = undefined;
+    });
+    return value;
+  }
+
+  /** @internal Polling context for a call made with these headers. */
+  pollingContext(headers: Headers, options: CallOptions): PollingContext {
+    return {
+      baseUrl: this.baseUrl,
+      headers,
+      ...(options.signal ? { signal: options.signal } : {}),
+      send: (request) => this.transport.send(request),
+      options: { ...this.polling, ...options.polling },
+      sleep: this.sleep,
+      now: this.now,
+    };
+  }
+
+  /** @internal Whether polling is forced for this call. */
+  forcePolling(options: CallOptions): boolean {
+    return (options.polling?.forcePolling ?? this.polling.forcePolling) === true;
+  }
+}
+
+/** The typed header parameters of ticketing operations. */
+export function headerParams(headers: Headers): { 'True-Client-IP': string; 'Original-User-Id'?: string } {
+  const ip = headers.get('True-Client-IP') ?? '';
+  const userId = headers.get('Original-User-Id');
+  return userId === null ? { 'True-Client-IP': ip } : { 'True-Client-IP': ip, 'Original-User-Id': userId };
+}
+
+/** The `signal` of call options, in the shape openapi-fetch takes. */
+export function signalOf(options: CallOptions): { signal?: AbortSignal } {
+  return options.signal ? { signal: options.signal } : {};
+}
+
+function checkId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9]+$/.test(value.trim())) {
+    throw new PartnerValidationError(field, 'must be a non-empty alphanumeric id');
+  }
+  return value.trim();
+}
+
+function days(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new PartnerValidationError(field, 'must be a whole number of days');
+  return value;
+}
+
+function positive(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new PartnerValidationError(field, 'must be a positive number');
+  return value;
+}
+
+function nonNegative(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) throw new PartnerValidationError(field, 'must be zero or more');
+  return value;
+}

@@ -1,0 +1,103 @@
+/**
+ * Any "Polling: Yes" operation may answer 202 `{polling_url, wait}`. The client
+ * waits, follows the URL verbatim, and repeats until the final answer, within a
+ * deadline, an attempt cap and an interval floor, so a malformed `wait` can never
+ * make it spin, and only ever on the configured API origin.
+ */
+import { PartnerPollingError } from './errors.js';
+import { redactUrl } from './redact.js';
+import { sleep as defaultSleep } from './sleep.js';
+
+/** Caller-facing polling settings. */
+export interface PollingOptions {
+  /** Give up after this long, in ms (default 120 000). */
+  deadlineMs?: number;
+  /** Give up after this many polls (default 60). */
+  maxAttempts?: number;
+  /** Never wait less than this between polls, in ms (default 1000). */
+  minIntervalMs?: number;
+  /** Never wait more than this between polls, in ms (default 30 000). */
+  maxIntervalMs?: number;
+  /** Send `X-TM-FORCE-POLLING: true` to make the API answer with polling (testing). */
+  forcePolling?: boolean;
+  /** Called before each poll. */
+  onPoll?: (progress: PollProgress) => void;
+}
+
+/** What `onPoll` is told. */
+export interface PollProgress {
+  /** 1 for the first poll. */
+  attempt: number;
+  /** How long the client waits before this poll, in ms. */
+  waitMs: number;
+  /** Time since the operation started, in ms. */
+  elapsedMs: number;
+  /** The polling URL with its credentials masked. */
+  url: string;
+}
+
+/** Everything the polling loop needs from the client. */
+export interface PollingContext {
+  baseUrl: URL;
+  headers: Headers;
+  signal?: AbortSignal;
+  send: (request: Request) => Promise<Response>;
+  options: PollingOptions;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+}
+
+/** A 202 body that asks the client to poll. */
+export interface PollingInstruction {
+  polling_url: string;
+  wait?: unknown;
+}
+
+/** Is this body a polling instruction (as opposed to a final 202 payload)? */
+export function isPollingInstruction(body: unknown): body is PollingInstruction {
+  return typeof body === 'object' && body !== null && typeof (body as { polling_url?: unknown }).polling_url === 'string';
+}
+
+/** Follows polling instructions until an answer that is not one; returns that response. */
+export async function followPolling(first: PollingInstruction, ctx: PollingContext): Promise<Response> {
+  const sleep = ctx.sleep ?? defaultSleep;
+  const now = ctx.now ?? Date.now;
+  const { deadlineMs = 120_000, maxAttempts = 60, minIntervalMs = 1000, maxIntervalMs = 30_000, onPoll } = ctx.options;
+  const started = now();
+  let instruction = first;
+  for (let attempt = 1; ; attempt++) {
+    const url = pollingUrl(instruction.polling_url, ctx.baseUrl, attempt, now() - started);
+    const waitMs = interval(instruction.wait, minIntervalMs, maxIntervalMs);
+    const elapsedMs = now() - started;
+    if (attempt > maxAttempts) throw new PartnerPollingError('max-attempts', { attempts: attempt - 1, elapsedMs, url });
+    if (elapsedMs + waitMs > deadlineMs) throw new PartnerPollingError('deadline', { attempts: attempt - 1, elapsedMs, url });
+    onPoll?.({ attempt, waitMs, elapsedMs, url: redactUrl(url) });
+    await sleep(waitMs, ctx.signal);
+    const response = await ctx.send(new Request(url, { method: 'GET', headers: ctx.headers, ...(ctx.signal ? { signal: ctx.signal } : {}) }));
+    if (response.status !== 202) return response;
+    const body = await response.clone().json().catch(() => undefined);
+    if (!isPollingInstruction(body)) return response;
+    instruction = body;
+  }
+}
+
+/** The URL to poll, verbatim; refused unless it is on the API's own origin. */
+function pollingUrl(raw: string, baseUrl: URL, attempt: number, elapsedMs: number): URL {
+  let url: URL;
+  try {
+    url = new URL(raw, baseUrl);
+  } catch {
+    throw new PartnerPollingError('foreign-origin', { attempts: attempt - 1, elapsedMs, expectedOrigin: baseUrl.origin });
+  }
+  if (url.origin !== baseUrl.origin) {
+    throw new PartnerPollingError('foreign-origin', { attempts: attempt - 1, elapsedMs, url, expectedOrigin: baseUrl.origin });
+  }
+  return url;
+}
+
+/** `wait` is in seconds; anything that is not a finite number gets the floor. */
+function interval(wait: unknown, min: number, max: number): number {
+  const seconds = typeof wait === 'number' ? wait : typeof wait === 'string' ? Number(wait) : Number.NaN;
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : min;
+  return Math.min(max, Math.max(min, ms));
+}

@@ -1,0 +1,44 @@
+/** Builds a client aimed at a scripted server, with recorded, instant waits. */
+import { createPartnerClient } from '../../../packages/client/src/index.js';
+import type { LogRecord, PartnerClientOptions } from '../../../packages/client/src/index.js';
+import type { ScriptedServer } from './scripted-server.js';
+
+export const API_KEY = 'test-api-key-7f3a';
+export const USER = { ip: '203.0.113.9', userId: 'user-42' };
+export const EVENT = { id: '3F004CBB88958BF9', tickets: [{ id: '000002040006', quantity: 2 }] };
+
+/** A client on `server` plus what it slept and logged. */
+export function clientFor(server: ScriptedServer, options: Partial<PartnerClientOptions> = {}) {
+  const sleeps: number[] = [];
+  const logs: LogRecord[] = [];
+  // Virtual time: sleeping advances the clock instantly.
+  const clock = { now: Date.parse('2026-06-01T12:00:00Z') };
+  const client = createPartnerClient({
+    apiKey: API_KEY,
+    environment: { baseUrl: `${server.origin}/partners/v1` },
+    now: () => clock.now,
+    sleep: async (ms, signal) => {
+      sleeps.push(ms);
+      clock.now += ms;
+      if (signal?.aborted) throw signal.reason;
+      await new Promise((r) => setImmediate(r));
+      if (signal?.aborted) throw signal.reason;
+    },
+    logger: (record) => logs.push(record),
+    logLevel: 'debug',
+    ...options,
+  });
+  return { client, sleeps, logs, clock };
+}
+
+/** A documented cart response with the given unpaid total. */
+export function cartBody(cartId: string, unpaid = 50) {
+  return {
+    cart_id: cartId,
+    cart: {
+      hold_time: 299,
+      items: [],
+      totals: { delivery: 0, fee: 0, grand: unpaid, merchandise: unpaid, tax: 0, unpaid, upsell: 0 },
+    },
+  };
+}

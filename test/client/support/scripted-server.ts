@@ -1,0 +1,85 @@
+/**
+ * A real HTTP server on loopback whose answers each test scripts, recording every
+ * request it receives (method, path, query, headers, body, overlap with others).
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request as the server saw it. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** How many other requests were in flight when this one arrived. */
+  concurrent: number;
+}
+
+/** What a handler answers: a response, or `destroy` to drop the connection. */
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | 'destroy';
+
+/** Decides the answer to a request. */
+export type Handler = (request: SeenRequest, server: ScriptedServer) => Answer | Promise<Answer>;
+
+/** A running scripted server. */
+export interface ScriptedServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  requests: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/** Starts a scripted server on 127.0.0.1 and a free port. */
+export async function startScriptedServer(handler: Handler): Promise<ScriptedServer> {
+  let inFlight = 0;
+  const requests: SeenRequest[] = [];
+  const state: ScriptedServer = { origin: '', requests, close: async () => undefined };
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    const concurrent = inFlight++;
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const seen: SeenRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        concurrent,
+      };
+      requests.push(seen);
+      void Promise.resolve(handler(seen, state)).then(async (answer) => {
+        if (answer === 'destroy') {
+          inFlight--;
+          req.socket.destroy();
+          return;
+        }
+        if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+        inFlight--;
+        if (res.destroyed) return;
+        const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+        res.writeHead(answer.status, {
+          ...(answer.body === undefined || typeof answer.body === 'string' ? {} : { 'content-type': 'application/json' }),
+          ...answer.headers,
+        });
+        res.end(text);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  state.origin = `http://127.0.0.1:${port}`;
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return state;
+}
+
+/** The request's path relative to the API base path `/partners/v1`. */
+export function route(request: SeenRequest): string {
+  return `${request.method} ${request.path.replace(/^\/partners\/v1/, '')}`;
+}
