@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PartnerApiError, PartnerError, PartnerNetworkError, PartnerTimeoutError, createPartnerClient } from '../../packages/client/src/index.js';
 import { API_KEY, EVENT, USER, cartBody, clientFor } from './support/client-fixture.js';
-import { type ScriptedServer, type SeenRequest, route, startScriptedServer } from './support/scripted-server.js';
+import { type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
-const servers: ScriptedServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = useScriptedServers(afterEach);
 
 const SECRET = 'client-secret-9c2e';
 const EVENT_BODY = { api_transactable: true, event: { id: '3F004CBB88958BF9' } };

@@ -5,17 +5,9 @@ import { PartnerApiError, PartnerValidationError, checkQuantity } from '../../pa
 import type { CardInput, PaymentDetails } from '../../packages/client/src/index.js';
 import { handBuiltCertificate, likeTheApiExample, makeKeys } from './certificates.js';
 import { API_KEY, EVENT, USER, cartBody, clientFor } from './support/client-fixture.js';
-import { type ScriptedServer, type SeenRequest, route, startScriptedServer } from './support/scripted-server.js';
+import { type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
-const servers: ScriptedServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = useScriptedServers(afterEach);
 
 const keys = makeKeys(2048);
 const CERTIFICATE = { id: 'paysys-test.0.us.1', value: likeTheApiExample(handBuiltCertificate(keys)) };

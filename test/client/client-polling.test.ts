@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PartnerPollingError } from '../../packages/client/src/index.js';
 import { API_KEY, EVENT, USER, cartBody, clientFor } from './support/client-fixture.js';
-import { type ScriptedServer, route, startScriptedServer } from './support/scripted-server.js';
+import { route, useScriptedServers } from './support/scripted-server.js';
 
-const servers: ScriptedServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(...args: Parameters<typeof startScriptedServer>) {
-  const server = await startScriptedServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = useScriptedServers(afterEach);
 
 describe('polling', () => {
   it('follows a chain of 202s, honouring each wait, and returns the final result typed as the reserve', async () => {

@@ -83,3 +83,16 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
 export function route(request: SeenRequest): string {
   return `${request.method} ${request.path.replace(/^\/partners\/v1/, '')}`;
 }
+
+/** Per-test scripted servers: `serve(handler)` starts one; all are closed after each test. */
+export function useScriptedServers(afterEach: (fn: () => Promise<void>) => void): (handler: Handler) => Promise<ScriptedServer> {
+  const servers: ScriptedServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (handler) => {
+    const server = await startScriptedServer(handler);
+    servers.push(server);
+    return server;
+  };
+}
