@@ -5,6 +5,9 @@
  *   generate           regenerate (atomically, only when the result is valid)
  *   generate --check   fail with a readable diff when generated/ is stale, and on
  *                      any blueprint warning (the spec must be clean)
+ *
+ * Both print what changed in the API against the committed generated/openapi.json
+ * and refuse changes that break existing clients unless --allow-breaking is given.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convert, formatDiagnostic, generateTypes, serializeDocument, writeFilesAtomically } from '../src/index.js';
 import type { OutputFile } from '../src/index.js';
+import { diffOpenApi, formatChanges } from '../src/openapi-diff.js';
 import { lineDiff } from './line-diff.js';
 import { validateOpenApi } from './validate-openapi.js';
 
@@ -45,6 +49,7 @@ async function main(): Promise<number> {
       check: { type: 'boolean', default: false },
       spec: { type: 'string', default: join(ROOT, 'spec/partner-api.apib') },
       out: { type: 'string', default: join(ROOT, 'generated') },
+      'allow-breaking': { type: 'boolean', default: false },
     },
   });
   let files: OutputFile[];
@@ -53,6 +58,19 @@ async function main(): Promise<number> {
   } catch (err) {
     process.stderr.write(`generate: ${(err as Error).message}\n`);
     return 1;
+  }
+  const committed = await readFile(join(resolve(values.out), 'openapi.json'), 'utf8').catch(() => undefined);
+  const next = files[0]?.content;
+  if (committed !== undefined && next !== undefined) {
+    const changes = diffOpenApi(JSON.parse(committed), JSON.parse(next));
+    const breaking = changes.filter((c) => c.breaking).length;
+    if (changes.length > 0) {
+      process.stdout.write(`API changes against the committed document (${changes.length}, ${breaking} breaking, marked !):\n${formatChanges(changes)}\n`);
+    }
+    if (breaking > 0 && !values['allow-breaking']) {
+      process.stderr.write(`generate: ${breaking} breaking change(s); nothing written. Re-run with --allow-breaking if they are intended.\n`);
+      return 1;
+    }
   }
   if (!values.check) {
     await writeFilesAtomically(files);
