@@ -1947,6 +1947,25 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The cart id is unknown, stale or expired (error `90003`, documented by later editions). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "message": "Invalid cart",
+                     *         "code": 90003,
+                     *         "http_code": 400,
+                     *         "severity": "ERROR"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /**
              * @description The `apikey` parameter is missing or not a known key.
              *
@@ -2201,6 +2220,25 @@ export interface operations {
                     "application/json": components["schemas"]["Certificate"];
                 };
             };
+            /** @description The cart id is unknown, stale or expired (error `90003`, documented by later editions). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "message": "Invalid cart",
+                     *         "code": 90003,
+                     *         "http_code": 400,
+                     *         "severity": "ERROR"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /**
              * @description The `apikey` parameter is missing or not a known key.
              *
@@ -2429,6 +2467,25 @@ export interface operations {
                     "application/json": components["schemas"]["UnredeemedOrders"];
                 };
             };
+            /** @description Neither `days_from_purchase` nor `days_before_event` was given, or one is not a number (error `10002`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "message": "Invalid input data type",
+                     *         "code": 10002,
+                     *         "http_code": 400,
+                     *         "severity": "ERROR"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /**
              * @description The `apikey` parameter is missing or not a known key.
              *
@@ -2526,6 +2583,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The original operation failed; its error is the final answer (here a reserve that found no inventory). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "message": "No inventory found to match request",
+                     *         "code": 20052
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /**
              * @description The `apikey` parameter is missing or not a known key.
              *
@@ -2537,6 +2611,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Fault"];
+                };
+            };
+            /** @description The original operation was refused; its error is the final answer (here a reserve for an event that cannot be sold through this API). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "message": "Event is not API transactable",
+                     *         "code": 90001,
+                     *         "http_code": 403,
+                     *         "severity": "ERROR"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No endpoint matches the request path. */

@@ -32,18 +32,18 @@ const OPERATIONS: Record<string, Expected> = {
     polling: true,
     errors: { '400': [10002, 20052], '401': FAULTS, '403': [90001] },
   },
-  getEncryptionCertificate: { method: 'get', path: '/certificate', params: ['query:cart_id!', ...TICKETING], polling: false, errors: { '401': FAULTS } },
+  getEncryptionCertificate: { method: 'get', path: '/certificate', params: ['query:cart_id!', ...TICKETING], polling: false, errors: { '400': [90003], '401': FAULTS } },
   addPayment: { method: 'put', path: '/cart/payment', params: TICKETING, polling: false, errors: { '400': [10002, 20122, 20152], '401': FAULTS } },
   purchaseCart: { method: 'put', path: '/cart', params: [...TICKETING, 'header:X-TM-FORCE-POLLING'], polling: true, errors: { '400': [10002], '401': FAULTS } },
-  deleteCart: { method: 'delete', path: '/cart', params: ['query:cart_id!', ...TICKETING, 'header:X-TM-FORCE-POLLING'], polling: true, errors: { '401': FAULTS } },
+  deleteCart: { method: 'delete', path: '/cart', params: ['query:cart_id!', ...TICKETING, 'header:X-TM-FORCE-POLLING'], polling: true, errors: { '400': [90003], '401': FAULTS } },
   listUnredeemedOrders: {
     method: 'get',
     path: '/orders/unredeemed',
     params: ['query:days_from_purchase', 'query:days_before_event'],
     polling: false,
-    errors: { '401': FAULTS },
+    errors: { '400': [10002], '401': FAULTS },
   },
-  poll: { method: 'get', path: '/polling/{poll_path}', params: ['path:poll_path!', 'query:cart_id!', ...TICKETING], polling: true, errors: { '401': FAULTS } },
+  poll: { method: 'get', path: '/polling/{poll_path}', params: ['path:poll_path!', 'query:cart_id!', ...TICKETING], polling: true, errors: { '400': [20052], '401': FAULTS, '403': [90001] } },
 };
 
 function operationById(id: string): Record<string, any> {
