@@ -1903,8 +1903,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Id of the cart session, as returned by `POST /cart`. It must be URL-encoded: ids are base64 strings, so `=` becomes `%3D`.
-                 * @example bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D
+                 * @description Id of the cart session, as returned by `POST /cart`. It must be URL-encoded in the query: ids are base64 strings, so `=` travels as `%3D`.
+                 * @example bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo=
                  */
                 cart_id: string;
             };
@@ -2189,8 +2189,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Id of the cart session, as returned by `POST /cart`. It must be URL-encoded (`=` becomes `%3D`). This edition of the API asks for it; later editions dropped the parameter.
-                 * @example bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D
+                 * @description Id of the cart session, as returned by `POST /cart`. It must be URL-encoded in the query (`=` travels as `%3D`). This edition of the API asks for it; later editions dropped the parameter.
+                 * @example bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo=
                  */
                 cart_id: string;
             };
@@ -2526,8 +2526,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Id of the cart session, URL-encoded. The polling URL already carries it.
-                 * @example bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D
+                 * @description Id of the cart session (URL-encoded in the query). The polling URL already carries it.
+                 * @example bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo=
                  */
                 cart_id: string;
             };

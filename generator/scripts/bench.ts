@@ -1,7 +1,8 @@
 /**
- * `pnpm bench`: times our converter against apib2swagger on the whole corpus
- * (source text → document object, Drafter included), one table row per case.
- * Add cases to `cases` below; each yields one row.
+ * The converter's bench cases: our converter against apib2swagger on the whole
+ * corpus (source text → document object, Drafter included, and Drafter excluded).
+ * `bench-all.ts` prints them with every other case in one table; run this file
+ * alone (`tsx generator/scripts/bench.ts`) for the converter rows only.
  */
 import { createRequire } from 'node:module';
 import { DiagnosticSink } from '../src/diagnostics.js';
@@ -10,12 +11,9 @@ import { SourceLocator } from '../src/source-locator.js';
 import { convert } from '../src/index.js';
 import { normaliseSource } from '../src/normalise-source.js';
 import { type ParsedBlueprint, parseBlueprint } from '../src/parse-blueprint.js';
-import { type BenchCase, formatBenchTable, runBenchCases } from './bench-table.js';
+import { type BenchCase, isMainModule, printBench, runScript, skippedRow, timedCase } from './bench-harness.js';
 import { convertWithApib2swagger } from './baseline.js';
-import { type CorpusFile, corpusDir, loadCorpus, reportAbsentCorpus } from './corpus.js';
-
-const WARMUP = 1;
-const PASSES = 5;
+import { type CorpusFile, corpusDir, loadCorpus } from './corpus.js';
 
 /** apib2swagger's own drafter.js (2.x) and its converter for an already parsed AST. */
 interface Apib2swaggerInternals {
@@ -79,45 +77,50 @@ function preParsed(corpus: CorpusFile[]) {
   };
 }
 
-async function main(): Promise<number> {
+const CONVERT_ROW = 'convert corpus';
+const PARSED_ROW = `convert parsed corpus x${PARSED_REPEAT}, Drafter excluded`;
+
+/** The converter rows (ms per pass); when the corpus is absent, rows that say so. */
+export function converterBenchCases(): BenchCase[] {
   const dir = corpusDir();
   const corpus = loadCorpus(dir);
   if (!corpus) {
-    reportAbsentCorpus(dir);
-    return 0;
+    const reason = `corpus absent (${dir}); set APIB_CORPUS`;
+    return [
+      { name: CONVERT_ROW, run: async () => [skippedRow(`${CONVERT_ROW} vs apib2swagger`, 'ms/pass', reason)] },
+      { name: PARSED_ROW, run: async () => [skippedRow(`${PARSED_ROW} vs apib2swagger`, 'ms/pass', reason)] },
+    ];
   }
-
-  const parsed = preParsed(corpus);
-  const cases: BenchCase[] = [
-    {
-      name: `convert corpus (${corpus.length} blueprints)`,
+  return [
+    timedCase({
+      name: `${CONVERT_ROW} (${corpus.length} blueprints) vs apib2swagger`,
+      note: `corpus ${dir}; source text → document object, Drafter included; baseline = apib2swagger (to OpenAPI 3.0.3).`,
       ours: () => {
         for (const file of corpus) convert(file.source, { filename: file.name });
       },
       baseline: () => {
         for (const file of corpus) convertWithApib2swagger(file.source);
       },
-    },
+    }),
     {
-      name: `convert parsed corpus x${PARSED_REPEAT}, Drafter excluded (${parsed.counts})`,
-      ours: parsed.ours,
-      baseline: parsed.baseline,
+      name: PARSED_ROW,
+      async run(settings) {
+        // Parsing up front takes a while, so it happens only when this case runs.
+        const parsed = preParsed(corpus);
+        const rows = await timedCase({
+          name: `${PARSED_ROW} (${parsed.counts}) vs apib2swagger`,
+          ours: parsed.ours,
+          baseline: parsed.baseline,
+        }).run(settings);
+        if (!parsed.unchanged()) {
+          for (const r of rows) r.note = 'a converter modified its parsed input; this row is unreliable.';
+        }
+        return rows;
+      },
     },
   ];
-
-  console.log(`Corpus: ${dir}; ${WARMUP} warm-up pass, median of ${PASSES} timed passes (ms per pass); baseline = apib2swagger.`);
-  console.log('');
-  console.log(formatBenchTable(await runBenchCases(cases, { warmup: WARMUP, passes: PASSES })));
-  if (!parsed.unchanged()) console.log('note: a converter modified its parsed input; the Drafter-excluded row is unreliable.');
-  return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exitCode = 2;
-  },
-);
+if (isMainModule(import.meta.url)) {
+  runScript(() => printBench(converterBenchCases()));
+}

@@ -1,0 +1,289 @@
+/**
+ * The client's bench cases, printed by `generator/scripts/bench-all.ts` (`pnpm bench`)
+ * in one table with the converter's. Each case times a real code path of the client
+ * against a baseline measured in the same run:
+ *
+ * - per-call overhead: `client.getEvent(id)` against plain `fetch` + `res.json()` and
+ *   against bare openapi-fetch, sequential calls to a loopback node:http server;
+ * - card encryption: `encryptCardField` against bare `crypto.publicEncrypt`;
+ * - bundle size: the client, minified and gzipped, against openapi-fetch alone.
+ *
+ * Run alone: `npx tsx packages/client/bench/client-bench.ts`.
+ */
+import { constants, privateDecrypt, publicEncrypt } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { builtinModules } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import createClient from 'openapi-fetch';
+import { type BenchCase, type BenchRow, type BenchSettings, isMainModule, printBench, runScript, timePasses } from '../../../generator/scripts/bench-harness.js';
+import { handBuiltCertificate, makeKeys } from '../../../test/client/certificates.js';
+import { createPartnerClient, encryptCardField, readEncryptionKey } from '../src/index.js';
+import type { EventDetails, paths } from '../src/index.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CLIENT_DIR = join(HERE, '..');
+const REPO_ROOT = join(CLIENT_DIR, '..', '..');
+
+/** Sequential calls per timed pass of each side, and untimed calls per side first. */
+const CALLS_PER_PASS = 2000;
+const WARMUP_CALLS = 500;
+/** Encryptions per timed pass. */
+const ENCRYPTIONS_PER_PASS = 1000;
+/** The card number the docs use in their examples; 16 digits like most cards. */
+const CARD_NUMBER = '4588883206000011';
+
+/** Every client case, in table order. */
+export function clientBenchCases(): BenchCase[] {
+  return [perCallCase(), encryptionCase(), bundleSizeCase()];
+}
+
+// ---------------------------------------------------------------------------
+// Per-call overhead
+
+const EVENT_ID = '3F004CBB88958BF9';
+const API_KEY = 'bench-api-key';
+
+/** The documented `GET /event/{event_id}` example (about 2 kB), else a small stand-in. */
+function eventBody(): string {
+  try {
+    const document = JSON.parse(readFileSync(join(REPO_ROOT, 'generated', 'openapi.json'), 'utf8')) as {
+      paths?: Record<string, { get?: { responses?: Record<string, { content?: Record<string, { example?: unknown }> }> } }>;
+    };
+    const example = document.paths?.['/event/{event_id}']?.get?.responses?.['200']?.content?.['application/json']?.example;
+    if (example !== undefined) return JSON.stringify(example);
+  } catch {
+    // Fall through to the stand-in.
+  }
+  return JSON.stringify({ api_transactable: true, event: { id: EVENT_ID, name: 'Bench event', currency_code: 'USD', tickets: [] } });
+}
+
+interface LoopbackServer {
+  baseUrl: string;
+  /** TCP connections accepted so far (keep-alive keeps this near 1 per client). */
+  connections(): number;
+  requests(): number;
+  close(): Promise<void>;
+}
+
+/** A node:http server on 127.0.0.1 answering the event details, and 404 for anything else. */
+async function startEventServer(body: string): Promise<LoopbackServer> {
+  const path = `/partners/v1/event/${EVENT_ID}`;
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+  let connections = 0;
+  let requests = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    requests++;
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    if ((q === -1 ? url : url.slice(0, q)) !== path) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"NOT_FOUND"}]}');
+      return;
+    }
+    res.writeHead(200, headers).end(body);
+  });
+  // Keep idle sockets open across passes (the default is 5 s).
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/partners/v1`,
+    connections: () => connections,
+    requests: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * `client.getEvent` vs plain fetch vs bare openapi-fetch, all on Node's global fetch
+ * (undici, keep-alive by default) against the same server, sending the same URL
+ * (`/event/{id}?apikey=…`). Yields two rows: ours vs fetch (the target) and ours vs
+ * openapi-fetch.
+ */
+function perCallCase(): BenchCase {
+  const name = 'per call: client.getEvent';
+  return {
+    name,
+    async run(settings: BenchSettings): Promise<BenchRow[]> {
+      const body = eventBody();
+      const server = await startEventServer(body);
+      try {
+        const client = createPartnerClient({ apiKey: API_KEY, environment: { baseUrl: server.baseUrl } });
+        const bare = createClient<paths>({ baseUrl: server.baseUrl, querySerializer: () => `apikey=${API_KEY}` });
+        const url = `${server.baseUrl}/event/${EVENT_ID}?apikey=${API_KEY}`;
+
+        const one = {
+          ours: () => client.getEvent(EVENT_ID),
+          fetch: async () => {
+            const res = await fetch(url);
+            if (!res.ok) throw new Error(`plain fetch: status ${res.status}`);
+            return (await res.json()) as EventDetails;
+          },
+          openapiFetch: async () => {
+            const { data, error } = await bare.GET('/event/{event_id}', { params: { path: { event_id: EVENT_ID } } });
+            if (error !== undefined || data === undefined) throw new Error('bare openapi-fetch: no data');
+            return data;
+          },
+        };
+        // Each side must get the same, whole answer before it is timed.
+        for (const [side, call] of Object.entries(one)) {
+          if (JSON.stringify(await call()) !== body) throw new Error(`${side} did not return the event body`);
+        }
+
+        const repeat = (call: () => Promise<unknown>, n: number) => async () => {
+          for (let i = 0; i < n; i++) await call();
+        };
+        const warm = Object.fromEntries(Object.entries(one).map(([k, call]) => [k, repeat(call, WARMUP_CALLS)]));
+        await timePasses(warm, { warmup: 1, passes: 0 });
+        const before = { connections: server.connections(), requests: server.requests() };
+        const t = await timePasses(
+          Object.fromEntries(Object.entries(one).map(([k, call]) => [k, repeat(call, CALLS_PER_PASS)])),
+          { warmup: 0, passes: settings.passes },
+        );
+        const timedRequests = server.requests() - before.requests;
+        const newConnections = server.connections() - before.connections;
+        const perCall = (ms: number | undefined) => ((ms ?? Number.NaN) * 1000) / CALLS_PER_PASS;
+        const note =
+          `${CALLS_PER_PASS} sequential calls per pass after ${WARMUP_CALLS} warm-up calls per side; ` +
+          `${body.length}-byte JSON body from an in-process node:http server; ` +
+          `${newConnections} new TCP connections for ${timedRequests} timed requests (keep-alive).`;
+        return [
+          {
+            name: `${name} vs plain fetch + res.json()`,
+            unit: 'µs/call',
+            ours: perCall(t.ours),
+            baseline: perCall(t.fetch),
+            target: { on: 'ratio', max: 1.1 },
+            note,
+          },
+          { name: `${name} vs bare openapi-fetch GET`, unit: 'µs/call', ours: perCall(t.ours), baseline: perCall(t.openapiFetch) },
+        ];
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Card encryption
+
+/**
+ * `encryptCardField(certificatePem, number)` vs bare `publicEncrypt` (PKCS#1 v1.5) of a
+ * buffer as long as salt + number, with the same 2048-bit key. A second row passes
+ * the key already read, so PEM handling and salting show separately.
+ */
+function encryptionCase(): BenchCase {
+  const name = 'card encryption: encryptCardField(PEM)';
+  return {
+    name,
+    async run(settings: BenchSettings): Promise<BenchRow[]> {
+      const keys = makeKeys(2048);
+      const certificate = handBuiltCertificate(keys);
+      const key: KeyObject = readEncryptionKey(certificate);
+      const plaintext = Buffer.from(`${'S'.repeat(16)}${CARD_NUMBER}`, 'utf8');
+
+      // The path must really work: the ciphertext decrypts to 16 salt characters and the number.
+      // Node 20 refuses PKCS#1 v1.5 private decryption, so the block is opened without padding and unwrapped here.
+      for (const cipher of [encryptCardField(certificate, CARD_NUMBER), encryptCardField(key, CARD_NUMBER)]) {
+        const block = privateDecrypt({ key: keys.privateKey, padding: constants.RSA_NO_PADDING }, Buffer.from(cipher, 'base64'));
+        const separator = block.indexOf(0x00, 2);
+        const clear = block.subarray(separator + 1).toString('utf8');
+        if (block[0] !== 0x00 || block[1] !== 0x02 || separator < 10 || !/^[A-Za-z0-9]{16}$/.test(clear.slice(0, 16)) || clear.slice(16) !== CARD_NUMBER) {
+          throw new Error('encryptCardField did not round-trip');
+        }
+      }
+
+      const loop = (fn: () => unknown) => () => {
+        for (let i = 0; i < ENCRYPTIONS_PER_PASS; i++) fn();
+      };
+      const t = await timePasses(
+        {
+          pem: loop(() => encryptCardField(certificate, CARD_NUMBER)),
+          keyObject: loop(() => encryptCardField(key, CARD_NUMBER)),
+          bare: loop(() => publicEncrypt({ key: keys.publicKey, padding: constants.RSA_PKCS1_PADDING }, plaintext).toString('base64')),
+        },
+        settings,
+      );
+      const opsPerSecond = (ms: number | undefined) => (ENCRYPTIONS_PER_PASS * 1000) / (ms ?? Number.NaN);
+      const baseline = opsPerSecond(t.bare);
+      const note =
+        `RSA-2048 key and self-signed X.509 certificate made in the bench; ${ENCRYPTIONS_PER_PASS} encryptions per pass; ` +
+        `baseline = publicEncrypt(PKCS#1 v1.5) of a ${plaintext.length}-byte buffer, base64-encoded.`;
+      return [
+        { name: `${name} vs bare publicEncrypt`, unit: 'ops/s', ours: opsPerSecond(t.pem), baseline, note },
+        { name: 'card encryption: encryptCardField(KeyObject) vs bare publicEncrypt', unit: 'ops/s', ours: opsPerSecond(t.keyObject), baseline },
+      ];
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Bundle size
+
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Minified ESM bundle for Node (builtins external), its size and what it left external. */
+async function bundle(entry: { file: string } | { contents: string; resolveDir: string }): Promise<{ min: number; gzip: number; external: string[] }> {
+  const result = await build({
+    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, loader: 'ts' as const } }),
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    external: NODE_BUILTINS,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild wrote no output');
+  const external = Object.values(result.metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external)
+    .map((i) => i.path);
+  return { min: output.contents.length, gzip: gzipSync(output.contents, { level: 9 }).length, external: [...new Set(external)].sort() };
+}
+
+/** `packages/client/src/index.ts` bundled with esbuild, min+gzip, vs openapi-fetch alone bundled the same way. */
+function bundleSizeCase(): BenchCase {
+  const name = 'client bundle, min+gzip';
+  return {
+    name,
+    async run(): Promise<BenchRow[]> {
+      const ours = await bundle({ file: join(CLIENT_DIR, 'src', 'index.ts') });
+      // openapi-fetch's whole public module, as a user importing it alone would get it.
+      const baseline = await bundle({ contents: "export * from 'openapi-fetch';\nexport { default } from 'openapi-fetch';\n", resolveDir: CLIENT_DIR });
+      const strays = ours.external.filter((p) => !NODE_BUILTINS.includes(p));
+      if (strays.length > 0) throw new Error(`the client bundle left non-builtin imports external: ${strays.join(', ')}`);
+      const kB = (bytes: number) => bytes / 1000;
+      return [
+        {
+          name: `${name} vs openapi-fetch alone`,
+          unit: 'kB',
+          ours: kB(ours.gzip),
+          baseline: kB(baseline.gzip),
+          target: { on: 'ours', max: 12 },
+          note:
+            `esbuild bundle+minify, platform node, ESM; gzip level 9; 1 kB = 1000 bytes. Minified before gzip: ours ${kB(ours.min).toFixed(1)} kB, ` +
+            `openapi-fetch ${kB(baseline.min).toFixed(1)} kB. Our layer adds ${kB(ours.gzip - baseline.gzip).toFixed(2)} kB gzipped. ` +
+            `External imports of the client bundle: ${ours.external.join(', ') || 'none'}.`,
+        },
+      ];
+    },
+  };
+}
+
+if (isMainModule(import.meta.url)) {
+  runScript(() => printBench(clientBenchCases()));
+}

@@ -1,0 +1,23 @@
+export { findFreePort } from './free-port.js';
+export {
+  PrismStartError,
+  startPrism,
+  type MockPrismOptions,
+  type PrismExit,
+  type PrismMode,
+  type PrismOptions,
+  type PrismServer,
+  type ProxyPrismOptions,
+} from './prism.js';
+export {
+  ContractViolationError,
+  VIOLATIONS_HEADER,
+  assertNoViolations,
+  formatViolation,
+  readPrismProblem,
+  readViolations,
+  type PrismProblem,
+  type Violation,
+  type ViolationSeverity,
+} from './violations.js';
+export { parseCliArguments, runCli, type CliOutput, type SignalSource } from './cli.js';

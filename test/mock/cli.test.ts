@@ -1,0 +1,151 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCliArguments } from '../../packages/mock/src/index.js';
+import { isAlive } from './support.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = resolve(root, 'packages/mock/src/cli.ts');
+
+interface RunningCli {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+}
+
+/** Runs the command the way `pnpm mock` does (tsx), in its own process. */
+function runCli(args: string[]): RunningCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('close', (code, signal) => done({ code, signal })),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exit,
+    async waitFor(pattern, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = out.match(pattern);
+        if (match) return match;
+        if (child.exitCode !== null || Date.now() > deadline) {
+          throw new Error(`No ${pattern} in the output of mock ${args.join(' ')}:\n${out}\n${err}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
+
+async function waitUntilGone(pid: number, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return !isAlive(pid);
+}
+
+const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+) \(pid (\d+)\)/;
+
+describe('parseCliArguments', () => {
+  it('defaults to static mock mode on the repository document', () => {
+    expect(parseCliArguments([])).toEqual({ mode: 'mock' });
+  });
+
+  it('reads every flag', () => {
+    expect(parseCliArguments(['--dynamic', '--document', 'x.json', '--port', '4010', '--watch'])).toEqual({
+      mode: 'mock',
+      dynamic: true,
+      document: resolve('x.json'),
+      port: 4010,
+      watch: true,
+    });
+    expect(parseCliArguments(['--seed', '42'])).toEqual({ mode: 'mock', dynamic: true, seed: 42 });
+    expect(parseCliArguments(['--proxy', 'http://127.0.0.1:8080/partners/v1'])).toEqual({
+      mode: 'proxy',
+      upstream: 'http://127.0.0.1:8080/partners/v1',
+    });
+    expect(parseCliArguments(['--help'])).toBe('help');
+    expect(parseCliArguments(['--', '--dynamic'])).toEqual({ mode: 'mock', dynamic: true });
+  });
+
+  it.each([
+    [['--nope'], /Unknown option '--nope'/],
+    [['stray'], /positional/i],
+    [['--seed', 'abc'], /--seed needs an integer/],
+    [['--port', '70000'], /--port needs a number from 1 to 65535/],
+    [['--proxy', 'localhost:8080'], /--proxy needs an http\(s\) URL/],
+    [['--proxy', 'http://h', '--dynamic'], /mock mode only/],
+  ])('rejects %j', (args, message) => {
+    expect(() => parseCliArguments(args)).toThrow(message);
+  });
+});
+
+describe('pnpm mock', () => {
+  it('prints the usage for --help and exits 0', async () => {
+    const run = runCli(['--help']);
+    expect(await run.exit).toEqual({ code: 0, signal: null });
+    expect(run.stdout()).toContain('Usage: pnpm mock [options]');
+    expect(run.stdout()).toContain('--proxy URL');
+  });
+
+  it('exits 2 with a short message on a usage error', async () => {
+    const run = runCli(['--port', 'x']);
+    expect(await run.exit).toEqual({ code: 2, signal: null });
+    expect(run.stderr()).toBe('mock: --port needs a number from 1 to 65535, got "x"\nRun with --help for the options.\n');
+  });
+
+  it('exits 1 and says why when Prism cannot start', async () => {
+    const run = runCli(['--document', 'nowhere/openapi.json']);
+    expect(await run.exit).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toContain(`mock: Cannot read the OpenAPI document ${resolve(root, 'nowhere/openapi.json')}: ENOENT`);
+  });
+
+  it('serves the document, prints the URL and stops Prism cleanly on SIGTERM', async () => {
+    const run = runCli([]);
+    try {
+      const [, url, pid] = await run.waitFor(LISTENING);
+      const response = await fetch(`${url}/event/3F004CBB88958BF9?apikey=k`);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { event: { id: string } }).event.id).toBe('3F004CBB88958BF9');
+      expect(isAlive(Number(pid))).toBe(true);
+
+      run.child.kill('SIGTERM');
+      expect(await run.exit).toEqual({ code: 0, signal: null });
+      expect(run.stdout()).toContain('Prism stopped.');
+      expect(isAlive(Number(pid))).toBe(false);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  it('takes Prism down even when the command itself is killed with SIGKILL', async () => {
+    const run = runCli(['--seed', '1']);
+    let pid = 0;
+    try {
+      const [, , pidText] = await run.waitFor(LISTENING);
+      pid = Number(pidText);
+      const args = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+      expect(args).toContain('--dynamic');
+      const copy = args.match(/ mock (\S+\.json) /)?.[1];
+      expect(copy && existsSync(copy)).toBe(true);
+
+      run.child.kill('SIGKILL');
+      expect((await run.exit).signal).toBe('SIGKILL');
+      // No handler of the killed parent ran; the child noticed its stdin pipe close and left.
+      expect(await waitUntilGone(pid)).toBe(true);
+      expect(existsSync(dirname(copy ?? ''))).toBe(false);
+    } finally {
+      run.child.kill('SIGKILL');
+      // Should the guard fail, the test fails, but must not leave the orphan running.
+      if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+});
