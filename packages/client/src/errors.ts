@@ -4,6 +4,7 @@
  * from fixed text, field paths, codes and URLs stripped of their query strings, so no
  * card data, API key or token can end up in a message, a log line or a stack trace.
  */
+import { STATUS_CODES } from 'node:http';
 
 /** Response headers in any of the shapes fetch, Node or a test may hand over. */
 export type HeadersLike =
@@ -197,21 +198,6 @@ interface Envelope {
   severity?: string;
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'request-id'];
 
@@ -219,7 +205,7 @@ const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'request-id'];
 const MAX_MESSAGE = 200;
 
 function describe(status: number, envelope: Envelope): string {
-  const statusPart = `HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
+  const statusPart = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
   const codePart = envelope.code === undefined ? '' : ` [${envelope.code}]`;
   const text = envelope.message ? envelope.message.slice(0, MAX_MESSAGE) : 'Partner API request failed';
   return `${text}${codePart} (${statusPart})`;

@@ -33,6 +33,11 @@ export class Logger {
     private readonly level: LogLevel = 'info',
   ) {}
 
+  /** Whether records of this level reach the sink (lets hot paths skip building them). */
+  enabled(level: LogRecord['level']): boolean {
+    return this.sink !== undefined && ORDER[level] >= ORDER[this.level];
+  }
+
   /** Emits a record if its level is enabled; a throwing sink never breaks a call. */
   log(record: LogRecord): void {
     if (!this.sink || ORDER[record.level] < ORDER[this.level]) return;

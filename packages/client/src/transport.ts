@@ -60,6 +60,7 @@ export class Transport {
 
   /** Sends one logical request: attempts, retries and at most one token renewal. */
   async send(request: Request, options: SendOptions = {}): Promise<Response> {
+    const { logger, maxRetries } = this.options;
     const url = new URL(request.url);
     if (url.origin !== this.options.baseUrl.origin) {
       // The key travels in the URL and the token in a header: neither may leave the API's origin.
@@ -68,10 +69,11 @@ export class Transport {
     if (!url.searchParams.has('apikey')) url.searchParams.set('apikey', this.options.apiKey);
     const method = request.method.toUpperCase();
     const retry = options.retry ?? SAFE_METHODS.has(method);
-    const requestId = options.requestId ?? randomUUID().slice(0, 8);
+    const logging = logger.enabled('warn');
+    // Ids only matter to logs; skip the work when nothing is logged.
+    const requestId = logging ? (options.requestId ?? randomUUID().slice(0, 8)) : '';
     const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer();
     const callerSignal = request.signal;
-    const { logger, maxRetries } = this.options;
 
     let renewedToken = false;
     for (let attempt = 1; ; attempt++) {
@@ -81,8 +83,8 @@ export class Transport {
         token = await this.tokens.get();
         headers.set('authorization', `Bearer ${token}`);
       }
-      const started = performance.now();
-      logger.log({ level: 'debug', message: 'request', requestId, method, url: url.href, attempt });
+      const started = logging ? performance.now() : 0;
+      if (logging) logger.log({ level: 'debug', message: 'request', requestId, method, url: url.href, attempt });
       let response: Response;
       try {
         response = await this.attempt(url, { method, headers, body }, callerSignal);
@@ -95,8 +97,10 @@ export class Transport {
         await this.sleep(delay, callerSignal);
         continue;
       }
-      const durationMs = Math.round(performance.now() - started);
-      logger.log({ level: 'info', message: 'response', requestId, method, url: url.href, status: response.status, durationMs, attempt });
+      if (logging) {
+        const durationMs = Math.round(performance.now() - started);
+        logger.log({ level: 'info', message: 'response', requestId, method, url: url.href, status: response.status, durationMs, attempt });
+      }
 
       if (response.status === 401 && token && !renewedToken && this.tokens && (await isInvalidToken(response))) {
         // The token expired early or was revoked: renew once and send again.
