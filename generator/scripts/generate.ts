@@ -1,6 +1,7 @@
 /**
  * The project's pipeline: spec/partner-api.apib → generated/openapi.json,
- * generated/openapi.yaml and generated/schema.d.ts.
+ * generated/openapi.yaml, generated/schema.d.ts and the package.json that makes
+ * generated/ the `@tm-partner/generated` package.
  *
  *   generate           regenerate (atomically, only when the result is valid)
  *   generate --check   fail with a readable diff when generated/ is stale, and on
@@ -40,7 +41,32 @@ export async function buildGenerated(specPath: string, outDir: string, strict: b
     { path: join(outDir, 'openapi.json'), content: serializeDocument(document, 'json') },
     { path: join(outDir, 'openapi.yaml'), content: serializeDocument(document, 'yaml') },
     { path: join(outDir, 'schema.d.ts'), content: await generateTypes(document) },
+    { path: join(outDir, 'package.json'), content: packageManifest(document.info.version) },
   ];
+}
+
+/**
+ * generated/ is a package of its own (`@tm-partner/generated`) so the client and
+ * partners' code import the types by name, in the workspace and from a tarball alike.
+ */
+function packageManifest(version: string): string {
+  const manifest = {
+    name: '@tm-partner/generated',
+    version,
+    description: 'The Partner-App API as OpenAPI 3.1 and TypeScript types, generated from spec/partner-api.apib. Do not edit: regenerate.',
+    type: 'module',
+    license: 'MIT',
+    sideEffects: false,
+    types: './schema.d.ts',
+    exports: {
+      '.': { types: './schema.d.ts' },
+      './openapi.json': './openapi.json',
+      './openapi.yaml': './openapi.yaml',
+      './package.json': './package.json',
+    },
+    files: ['schema.d.ts', 'openapi.json', 'openapi.yaml'],
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 async function main(): Promise<number> {

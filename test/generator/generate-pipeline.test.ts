@@ -49,7 +49,7 @@ describe('generate and check', () => {
     const allowed = run([...args, '--allow-breaking']);
     expect(allowed.status).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8')).paths['/cart'].delete).toBeUndefined();
-    expect(readdirSync(out).sort()).toEqual(['openapi.json', 'openapi.yaml', 'schema.d.ts']);
+    expect(readdirSync(out).sort()).toEqual(['openapi.json', 'openapi.yaml', 'package.json', 'schema.d.ts']);
   });
 
   it('fails on a spec with warnings in check mode and on errors always, leaving the output intact', () => {

@@ -1,5 +1,5 @@
-/** Names for the generated API types the client uses (all from generated/schema.d.ts). */
-import type { components, operations, paths } from '../../../generated/schema.js';
+/** Names for the generated API types the client uses (all from `@tm-partner/generated`, i.e. generated/schema.d.ts). */
+import type { components, operations, paths } from '@tm-partner/generated';
 
 export type { components, operations, paths };
 

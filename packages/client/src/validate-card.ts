@@ -4,7 +4,7 @@
  * (`payment.card.number`, `payment.address.city`…); values never appear in messages.
  * Inputs are checked as untrusted data, since they often come straight from a form.
  */
-import type { components } from '../../../generated/schema.js';
+import type { components } from '@tm-partner/generated';
 import { PartnerValidationError } from './errors.js';
 
 /** A card as the SDK's caller supplies it, before encryption. */

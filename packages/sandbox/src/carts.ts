@@ -11,7 +11,7 @@
  * A purchase turns the held tickets into sold ones and records the order.
  * Every method runs synchronously: one request's change is never interleaved with another's.
  */
-import type { components } from '../../../generated/schema.js';
+import type { components } from '@tm-partner/generated';
 import { money } from './catalog.js';
 import type { Catalog, EventSeed, PriceLevelSeed } from './catalog.js';
 import { newCartId, newOrderToken } from './ids.js';

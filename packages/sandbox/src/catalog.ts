@@ -4,7 +4,7 @@
  * an event that cannot be sold through the API, and a sold-out event. Dates are set
  * relative to the clock at start, so "days before event" queries keep working.
  */
-import type { components } from '../../../generated/schema.js';
+import type { components } from '@tm-partner/generated';
 
 type Schemas = components['schemas'];
 

@@ -3,7 +3,7 @@
  * after routing, authentication and the request contract check, and are synchronous:
  * one request's state change is complete before the next request is looked at.
  */
-import type { components, operations } from '../../../generated/schema.js';
+import type { components, operations } from '@tm-partner/generated';
 import { checkCard } from './payments.js';
 import type { PollingJob, PollingOperation } from './polling.js';
 import { ErrorCode, apiError, empty, fault, json } from './responses.js';

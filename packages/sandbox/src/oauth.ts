@@ -3,7 +3,7 @@
  * access tokens (`POST /oauth/accesstoken`, client-credentials grant). Tokens are
  * bound to the key they were issued to and expire on the sandbox clock.
  */
-import type { components } from '../../../generated/schema.js';
+import type { components } from '@tm-partner/generated';
 import { newAccessToken } from './ids.js';
 import type { FaultKind } from './responses.js';
 

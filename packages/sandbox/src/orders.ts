@@ -4,7 +4,7 @@
  * simulated from the buyer's address: one containing "bounce" reads as bounced (2),
  * one containing "spam" as marked as spam (3), any other as sent (1).
  */
-import type { components } from '../../../generated/schema.js';
+import type { components } from '@tm-partner/generated';
 
 type Schemas = components['schemas'];
 

@@ -9,7 +9,7 @@
  */
 import { constants, privateDecrypt } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import type { components } from '../../../generated/schema.js';
+import type { components } from '@tm-partner/generated';
 import { ErrorCode } from './responses.js';
 import type { SandboxErrorCode } from './responses.js';
 

@@ -3,7 +3,7 @@
  * the ticketing API refuses and `Fault` for what the gateway refuses (key or token).
  * Codes, statuses and messages follow the spec's error table.
  */
-import type { components } from '../../../generated/schema.js';
+import type { components } from '@tm-partner/generated';
 
 type Schemas = components['schemas'];
 
