@@ -7,6 +7,8 @@
  * converter, no document, an invalid document or a missing action; else 0.
  * `--verbose` also lists apib2swagger's failures.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Element, children, classes, text, title } from '../src/api-elements.js';
 import { convert } from '../src/index.js';
@@ -129,7 +131,9 @@ async function checkFile(file: CorpusFile): Promise<FileReport> {
   const oursStart = performance.now();
   let ours: Run;
   try {
-    const result = convert(file.source, { filename: file.name });
+    // Include directives name files relative to the blueprint, as the CLI reads them.
+    const readInclude = (path: string) => readFileSync(resolve(dirname(file.path), path), 'utf8');
+    const result = convert(file.source, { filename: file.name, readInclude });
     const ms = performance.now() - oursStart;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const warnings = result.diagnostics.length - errors.length;

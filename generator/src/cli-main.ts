@@ -1,5 +1,7 @@
 /** The `apib-to-openapi` command: a thin shell over `convert`. */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { convert, formatDiagnostic } from './index.js';
 import { formatForPath, serializeDocument } from './serialize-document.js';
@@ -62,7 +64,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { document, diagnostics } = convert(source, { filename: input });
+  // Include directives name files relative to the blueprint.
+  const readInclude = (path: string) => readFileSync(resolve(dirname(input), path), 'utf8');
+  const { document, diagnostics } = convert(source, { filename: input, readInclude });
   for (const d of diagnostics) {
     if (d.severity === 'error' || !values.quiet || values.strict) process.stderr.write(`${formatDiagnostic(d)}\n`);
   }

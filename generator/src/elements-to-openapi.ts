@@ -212,6 +212,7 @@ class Walker {
 
     const scope = draft.operationId;
     const seenRequests = new Set<string>();
+    const seenResponses = new Set<string>();
     for (const transaction of transactions) {
       const request = children(transaction).find((c) => c.element === 'httpRequest');
       const response = children(transaction).find((c) => c.element === 'httpResponse');
@@ -224,7 +225,10 @@ class Walker {
         }
       }
       // Drafter pairs a request without responses with an empty response; that is no response.
-      if (response && (text(response.attributes?.statusCode) || children(response).length > 0)) {
+      // It also repeats a response for every request it pairs with; read each once.
+      const responseIdentity = response ? JSON.stringify(response) : '';
+      if (response && (text(response.attributes?.statusCode) || children(response).length > 0) && !seenResponses.has(responseIdentity)) {
+        seenResponses.add(responseIdentity);
         const status = statusOf(text(response.attributes?.statusCode));
         draft.responses.push({ status, sample: readMessage(response, `${scope} response ${status}`, this.ctx) });
       }

@@ -1,12 +1,14 @@
 /** Programmatic API: API Blueprint text → OpenAPI 3.1 document and diagnostics. */
 import { type Diagnostic, DiagnosticSink } from './diagnostics.js';
 import { type OpenApiDocument, elementsToOpenApi } from './elements-to-openapi.js';
+import { type ExpandedSource, type ReadInclude, expandIncludes } from './include-directive.js';
 import { normaliseSource } from './normalise-source.js';
 import { parseBlueprint } from './parse-blueprint.js';
 
 export type { Diagnostic, Severity } from './diagnostics.js';
 export { formatDiagnostic } from './diagnostics.js';
 export type { OpenApiDocument } from './elements-to-openapi.js';
+export type { ReadInclude } from './include-directive.js';
 export { serializeDocument, type OutputFormat } from './serialize-document.js';
 export { writeFilesAtomically, type OutputFile } from './write-atomic.js';
 export { generateTypes } from './openapi-to-types.js';
@@ -15,6 +17,8 @@ export { generateTypes } from './openapi-to-types.js';
 export interface ConvertOptions {
   /** Name used in diagnostics; defaults to `<input>`. */
   filename?: string;
+  /** Reads files named by `<!-- include(path) -->` directives; without it they stay as written. */
+  readInclude?: ReadInclude;
 }
 
 /** Result of {@link convert}: no document when the blueprint has errors. */
@@ -25,19 +29,22 @@ export interface ConvertResult {
 
 /** Converts API Blueprint source text into an OpenAPI 3.1 document. */
 export function convert(source: string, options: ConvertOptions = {}): ConvertResult {
-  const parsed = parseBlueprint(normaliseSource(source));
+  const expanded = expandIncludes(normaliseSource(source), options.readInclude);
+  const parsed = parseBlueprint(normaliseSource(expanded.text));
   const sink = new DiagnosticSink();
   for (const d of parsed.diagnostics) sink.add(d);
   if (parsed.diagnostics.some((d) => d.severity === 'error') || !parsed.api) {
     if (!parsed.api && !sink.items.some((d) => d.severity === 'error')) {
       sink.add({ severity: 'error', message: 'no API found in the blueprint' });
     }
-    return { document: undefined, diagnostics: withFile(sink.items, options.filename) };
+    return { document: undefined, diagnostics: finish(sink.items, options.filename, expanded) };
   }
   const document = elementsToOpenApi(parsed.api, sink, parsed.locator);
-  return { document, diagnostics: withFile(sink.items, options.filename) };
+  return { document, diagnostics: finish(sink.items, options.filename, expanded) };
 }
 
-function withFile(items: Diagnostic[], file: string | undefined): Diagnostic[] {
-  return file === undefined ? items : items.map((d) => ({ ...d, file }));
+/** Maps lines of the expanded text back to the blueprint as written, and names the file. */
+function finish(items: Diagnostic[], file: string | undefined, expanded: ExpandedSource): Diagnostic[] {
+  const mapped = items.map((d) => (d.line === undefined ? d : { ...d, line: expanded.originalLine(d.line) }));
+  return [...expanded.diagnostics, ...mapped].map((d) => (file === undefined ? d : { ...d, file }));
 }

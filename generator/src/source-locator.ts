@@ -30,7 +30,7 @@ export class SourceLocator {
         const start = children(range)[0];
         const line = primitive(start?.attributes?.line);
         const column = primitive(start?.attributes?.column);
-        if (typeof line === 'number' && typeof column === 'number') return { line, column };
+        if (typeof line === 'number' && typeof column === 'number' && line > 0) return { line, column: Math.max(1, column) };
       }
     }
     return undefined;

@@ -50,3 +50,49 @@ describe('input normalisation, diagnostics and determinism', () => {
     expect(serializeDocument(a, 'yaml')).toMatch(/^openapi: 3\.1\.0\n/);
   });
 });
+
+describe('include directives', () => {
+  const files: Record<string, string> = { 'body.json': '{\n  "id": 1\n}\n', 'nested.md': '<!-- include(body.json) -->' };
+  const read = (path: string) => {
+    const content = files[path];
+    if (content === undefined) throw new Error('missing');
+    return content;
+  };
+
+  it('expands include(...) and include: forms, indented like the directive, nested too', () => {
+    const source = apib('# A', '## R [/r]', '### Read [GET]', '+ Response 200 (application/json)', '    + Body', '', '            <!-- include: nested.md -->', '');
+    const { document, diagnostics } = convert(source, { readInclude: read });
+    expect(diagnostics).toEqual([]);
+    const media = (document?.paths['/r']?.get as Record<string, any>).responses['200'].content['application/json'];
+    expect(media.example).toEqual({ id: 1 });
+  });
+
+  it('warns at the directive line for a file it cannot read, and maps later lines back', () => {
+    const source = apib(
+      '# A',
+      '## R [/r]',
+      '### Read [GET]',
+      '+ Response 200 (application/json)',
+      '    + Body',
+      '',
+      '            <!-- include(body.json) -->',
+      '',
+      '+ Response 201 (application/json)',
+      '    + Body',
+      '',
+      '            <!-- include(gone.json) -->',
+      '',
+      '+ Response 202 (application/json)',
+      '',
+      '        {"a": 1,}',
+      '',
+    );
+    const { diagnostics } = convert(source, { readInclude: read, filename: 'x.apib' });
+    expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual(
+      expect.arrayContaining([
+        "x.apib:12:1: warning: included file 'gone.json' cannot be read; the directive is left in place",
+        expect.stringMatching(/^x\.apib:16:\d+: warning: .*trailing comma removed/),
+      ]),
+    );
+  });
+});

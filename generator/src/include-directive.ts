@@ -1,0 +1,61 @@
+/**
+ * Apiary's `<!-- include(file) -->` directive: some blueprints keep bodies and
+ * schemas in separate files. Each directive is replaced by the file's text,
+ * indented like the directive, and lines are mapped back so that diagnostics
+ * still point at the blueprint the user wrote.
+ */
+import type { Diagnostic } from './diagnostics.js';
+
+/** Reads an included file, given its path as written in the directive. */
+export type ReadInclude = (path: string) => string;
+
+/** The blueprint with includes expanded, and the way back to original lines. */
+export interface ExpandedSource {
+  text: string;
+  /** Original line of an expanded line (lines from an included file map to the directive's line). */
+  originalLine(line: number): number;
+  diagnostics: Diagnostic[];
+}
+
+// Accepts `include(path)`, `include: path` and the unbalanced `include ( path` seen in the wild.
+const DIRECTIVE = /^(\s*)<!--\s*include\s*(?:\(\s*|:\s*)([^\s)]+)\s*\)?\s*-->\s*$/;
+const MAX_DEPTH = 8;
+
+/** Replaces include directives using `read`; without `read`, directives are left as they are. */
+export function expandIncludes(source: string, read: ReadInclude | undefined): ExpandedSource {
+  const diagnostics: Diagnostic[] = [];
+  if (!read || !source.includes('<!--')) return { text: source, originalLine: (line) => line, diagnostics };
+  const out: string[] = [];
+  const origin: number[] = [];
+  const expand = (lines: string[], originOf: (index: number) => number, depth: number, indent: string) => {
+    lines.forEach((line, index) => {
+      const match = DIRECTIVE.exec(line);
+      if (!match) {
+        out.push(indent + line);
+        origin.push(originOf(index));
+        return;
+      }
+      const at = originOf(index);
+      const path = match[2] ?? '';
+      let content: string;
+      try {
+        content = read(path);
+      } catch {
+        diagnostics.push({ severity: 'warning', message: `included file '${path}' cannot be read; the directive is left in place`, line: at, column: 1 });
+        out.push(indent + line);
+        origin.push(at);
+        return;
+      }
+      if (depth >= MAX_DEPTH) {
+        diagnostics.push({ severity: 'warning', message: `includes nested deeper than ${MAX_DEPTH}; '${path}' is not expanded`, line: at, column: 1 });
+        out.push(indent + line);
+        origin.push(at);
+        return;
+      }
+      const body = content.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+      expand(body, () => at, depth + 1, indent + (match[1] ?? ''));
+    });
+  };
+  expand(source.split('\n'), (index) => index + 1, 0, '');
+  return { text: out.join('\n'), originalLine: (line) => origin[line - 1] ?? line, diagnostics };
+}
