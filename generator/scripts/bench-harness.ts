@@ -12,8 +12,6 @@
  */
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatTable } from './text-table.js';
 
 /** A unit for the `unit` column, e.g. `ms/pass`, `µs/call`, `ops/s`, `kB`. */
@@ -239,21 +237,4 @@ export async function printBench(cases: BenchCase[], settings: BenchSettings = D
   return failed === 0 ? 0 : 1;
 }
 
-/** True when `moduleUrl` (an `import.meta.url`) is the script Node was started with. */
-export function isMainModule(moduleUrl: string): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && resolve(entry) === fileURLToPath(moduleUrl);
-}
-
-/** Runs `main` as a script: its result becomes the exit code; a throw prints and exits 2. */
-export function runScript(main: () => Promise<number>): void {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 2;
-    },
-  );
-}
+export { isMainModule, runScript } from './run-script.js';

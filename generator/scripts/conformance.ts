@@ -12,6 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Element, children, classes, text, title } from '../src/api-elements.js';
 import { convert } from '../src/index.js';
+import { runScript } from './run-script.js';
 import { normaliseSource } from '../src/normalise-source.js';
 import { parseBlueprint } from '../src/parse-blueprint.js';
 import { splitUriTemplate } from '../src/uri-template.js';
@@ -282,12 +283,4 @@ function describeAction(a: Action): string {
   return `${a.method.toUpperCase()} ${a.href}${a.line === undefined ? '' : ` (line ${a.line})`}`;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err);
-    process.exitCode = 2;
-  },
-);
+runScript(main);
