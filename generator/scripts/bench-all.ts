@@ -4,7 +4,8 @@
  * the converter's in `bench.ts`, the client's in `packages/client/bench/`.
  */
 import { clientBenchCases } from '../../packages/client/bench/client-bench.js';
+import { sandboxBenchCases } from '../../packages/sandbox/bench/load-bench.js';
 import { DEFAULT_SETTINGS, printBench, runScript } from './bench-harness.js';
 import { converterBenchCases } from './bench.js';
 
-runScript(() => printBench([...converterBenchCases(), ...clientBenchCases()], DEFAULT_SETTINGS));
+runScript(() => printBench([...converterBenchCases(), ...clientBenchCases(), ...sandboxBenchCases()], DEFAULT_SETTINGS));

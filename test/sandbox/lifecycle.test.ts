@@ -79,7 +79,7 @@ describe('close()', () => {
 
 describe('the pnpm sandbox command', () => {
   it('reads its flags into options and refuses bad ones', () => {
-    expect(optionsFromArgs(['--port', '8080', '--polling-rate', '0.3', '--wait', '0', '--pending-polls', '2', '--hold', '60', '--token-lifetime', '30', '--require-token', '--no-maintenance', '--lenient'])).toMatchObject({
+    expect(optionsFromArgs(['--port', '8080', '--polling-rate', '0.3', '--wait', '0', '--pending-polls', '2', '--hold', '60', '--token-lifetime', '30', '--require-token', '--no-maintenance', '--lenient', '--public-base-url', 'http://127.0.0.1:4010'])).toMatchObject({
       port: 8080,
       pollingRate: 0.3,
       pollingWaitSeconds: 0,
@@ -89,6 +89,7 @@ describe('the pnpm sandbox command', () => {
       requireAccessToken: true,
       maintenance: false,
       strict: false,
+      publicBaseUrl: 'http://127.0.0.1:4010',
     });
     expect(optionsFromArgs([])).toMatchObject({ strict: true, requireAccessToken: false });
     expect(() => optionsFromArgs(['--port', 'eighty'])).toThrow(/--port needs a number/);

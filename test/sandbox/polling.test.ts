@@ -147,3 +147,38 @@ describe('polling rate', () => {
     }
   });
 });
+
+describe('public base URL (a proxy in front of the sandbox)', () => {
+  it('writes polling URLs on the public base, set at start or later, and back on its own base when unset', async () => {
+    const sandbox = await startSandbox({ startTime: SAFE_START, logger: log.logger, pollingWaitSeconds: 0, publicBaseUrl: 'http://127.0.0.1:1/proxy/' });
+    try {
+      const pollingUrl = async () => {
+        const cartId = await openCart(sandbox);
+        const answer = await call(sandbox, 'PUT', '/cart/tickets', { headers: FORCE, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]) });
+        expect(answer.status).toBe(202);
+        return new URL((answer.json as Schemas['PollingResponse']).polling_url);
+      };
+      expect(sandbox.publicBaseUrl).toBe('http://127.0.0.1:1/proxy');
+      const atStart = await pollingUrl();
+      expect(`${atStart.origin}${atStart.pathname}`).toMatch(/^http:\/\/127\.0\.0\.1:1\/proxy\/polling\/cart-tickets-PUT-[0-9A-F]{32}$/);
+
+      sandbox.setPublicBaseUrl('http://127.0.0.1:2');
+      const later = await pollingUrl();
+      expect(later.origin).toBe('http://127.0.0.1:2');
+      expect(later.pathname).toMatch(/^\/polling\/cart-tickets-PUT-[0-9A-F]{32}$/);
+      // The job answers on the sandbox's own base too: only the advertised URL changed.
+      const direct = `${sandbox.baseUrl}${later.pathname}${later.search}`;
+      expect((await callUrl(direct)).status).toBe(202);
+      expect((await callUrl(direct)).status).toBe(200);
+
+      sandbox.setPublicBaseUrl(undefined);
+      expect(sandbox.publicBaseUrl).toBe(sandbox.baseUrl);
+      expect((await pollingUrl()).origin).toBe(sandbox.origin);
+      expect(() => sandbox.setPublicBaseUrl('ftp://127.0.0.1')).toThrow(/http or https/);
+      expect(() => sandbox.setPublicBaseUrl('http://127.0.0.1:3/?x=1')).toThrow(/query/);
+    } finally {
+      await sandbox.close();
+    }
+    await expect(startSandbox({ publicBaseUrl: 'not a url' })).rejects.toThrow(/publicBaseUrl must be an absolute URL/);
+  });
+});

@@ -4,6 +4,7 @@
  *
  *   pnpm sandbox [--port N] [--polling-rate 0..1] [--wait S] [--pending-polls N]
  *                [--hold S] [--token-lifetime S] [--require-token] [--no-maintenance] [--lenient]
+ *                [--public-base-url URL]
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +15,7 @@ import { DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET } from './options.js';
 
 const USAGE = `usage: pnpm sandbox [--port N] [--polling-rate 0..1] [--wait SECONDS] [--pending-polls N]
                     [--hold SECONDS] [--token-lifetime SECONDS] [--require-token]
-                    [--no-maintenance] [--lenient]`;
+                    [--no-maintenance] [--lenient] [--public-base-url URL]`;
 
 /** Parses the command line into sandbox options; throws a usage message on bad input. */
 export function optionsFromArgs(args: string[]): SandboxOptions {
@@ -31,6 +32,7 @@ export function optionsFromArgs(args: string[]): SandboxOptions {
       'require-token': { type: 'boolean' },
       'no-maintenance': { type: 'boolean' },
       lenient: { type: 'boolean' },
+      'public-base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,6 +61,7 @@ export function optionsFromArgs(args: string[]): SandboxOptions {
   if (hold !== undefined) options.holdSeconds = hold;
   if (tokenLifetime !== undefined) options.tokenLifetimeSeconds = tokenLifetime;
   if (values['no-maintenance']) options.maintenance = false;
+  if (values['public-base-url'] !== undefined) options.publicBaseUrl = values['public-base-url'];
   return options;
 }
 
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
   }
   const sandbox = await startSandbox(options);
   console.log(`Partner API sandbox listening at ${sandbox.baseUrl}`);
+  if (sandbox.publicBaseUrl !== sandbox.baseUrl) console.log(`  polling URLs point at ${sandbox.publicBaseUrl}`);
   console.log(`  apikey ${DEFAULT_API_KEY}, client secret ${DEFAULT_CLIENT_SECRET}, captcha token ${DEFAULT_CAPTCHA_TOKEN}`);
   console.log(`  test card ${SANDBOX_CARD.number}, security code ${SANDBOX_CARD.cvv}, any expiry`);
   console.log(`  events: ${Object.entries(SANDBOX_EVENTS).map(([name, id]) => `${id} (${name})`).join(', ')}`);

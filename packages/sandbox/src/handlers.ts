@@ -200,11 +200,14 @@ export function createHandlers(state: SandboxState): Record<OperationId, Operati
   };
 }
 
-/** The 202 answer that points at a job's polling URL. */
+/**
+ * The 202 answer that points at a job's polling URL: on the public base URL when a
+ * proxy stands in front of the sandbox, else on the sandbox's own.
+ */
 export function pollingAnswer(state: SandboxState, job: PollingJob): SandboxResponse {
   const query = `apikey=${encodeURIComponent(job.apiKey)}&cart_id=${encodeURIComponent(job.cartId)}`;
   const body: Schemas['PollingResponse'] = {
-    polling_url: `${state.baseUrl}/polling/${job.path}?${query}`,
+    polling_url: `${state.publicBaseUrl ?? state.baseUrl}/polling/${job.path}?${query}`,
     wait: state.options.pollingWaitSeconds,
   };
   return json(202, body);

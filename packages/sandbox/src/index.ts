@@ -4,7 +4,7 @@
  */
 import type { ClockControls } from './clock.js';
 import type { InventoryCount } from './inventory.js';
-import { resolveOptions } from './options.js';
+import { checkPublicBaseUrl, resolveOptions } from './options.js';
 import type { SandboxOptions } from './options.js';
 import type { OrderRecord } from './orders.js';
 import { listen } from './server.js';
@@ -33,6 +33,16 @@ export interface Sandbox {
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
   readonly port: number;
+  /**
+   * Base of the polling URLs the sandbox hands out: `publicBaseUrl` when one is set
+   * (a proxy in front of the sandbox), else `baseUrl`.
+   */
+  readonly publicBaseUrl: string;
+  /**
+   * Sets the base of polling URLs, e.g. once a proxy started with `baseUrl` as its upstream
+   * listens (`undefined` goes back to `baseUrl`). Jobs created earlier answer with the new base too.
+   */
+  setPublicBaseUrl(url: string | URL | undefined): void;
   /** The sandbox clock: read it, move it, set it. */
   readonly clock: ClockControls;
   /** The payment certificate served by `GET /certificate` (public part only). */
@@ -62,6 +72,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl: state.baseUrl,
     origin: state.origin,
     port: running.port,
+    get publicBaseUrl() {
+      return state.publicBaseUrl ?? state.baseUrl;
+    },
+    setPublicBaseUrl(url) {
+      state.publicBaseUrl = url === undefined ? undefined : checkPublicBaseUrl(url);
+    },
     clock: {
       now: () => clock.now(),
       date: () => clock.date(),

@@ -56,6 +56,12 @@ export interface SandboxOptions {
   /** OpenAPI document to validate against; default generated/openapi.json of this workspace. */
   openapiFile?: string | URL;
   /**
+   * Base URL written into `polling_url`, for a proxy in front of the sandbox (e.g. Prism:
+   * `http://127.0.0.1:4010`), so clients poll through the proxy on their own origin.
+   * Default: the sandbox's own `baseUrl`. Can also be set later with `setPublicBaseUrl`.
+   */
+  publicBaseUrl?: string | URL;
+  /**
    * Test hook for the sandbox's own tests: sees every answer of an API operation before
    * the contract check and may replace it (to prove that a broken answer is caught).
    */
@@ -81,6 +87,8 @@ export interface ResolvedOptions {
   logger: SandboxLogger;
   testCard: TestCard;
   openapiFile: string | URL;
+  /** Normalised (no trailing slash), or undefined for the sandbox's own base URL. */
+  publicBaseUrl: string | undefined;
   transformResponse: ((operationId: string, response: SandboxResponse) => SandboxResponse) | undefined;
 }
 
@@ -117,6 +125,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     },
     testCard: options.testCard ?? { ...SANDBOX_CARD },
     openapiFile: options.openapiFile ?? DEFAULT_OPENAPI_FILE,
+    publicBaseUrl: options.publicBaseUrl === undefined ? undefined : checkPublicBaseUrl(options.publicBaseUrl),
     transformResponse: options.transformResponse,
   };
   const wholeAtLeast = (name: string, value: number, min: number) => {
@@ -138,4 +147,22 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     }
   }
   return resolved;
+}
+
+/**
+ * Checks a public base URL (absolute http or https, no query, fragment or credentials:
+ * the sandbox appends `/polling/<job>?apikey=…&cart_id=…` to it) and drops trailing slashes.
+ */
+export function checkPublicBaseUrl(value: string | URL): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new RangeError('sandbox option publicBaseUrl must be an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('sandbox option publicBaseUrl must be an http or https URL');
+  if (url.search || url.hash || url.username || url.password) {
+    throw new RangeError('sandbox option publicBaseUrl must not carry a query, fragment or credentials');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

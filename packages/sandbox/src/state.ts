@@ -46,6 +46,8 @@ export interface SandboxState {
   origin: string;
   /** `${origin}/partners/v1` once listening. */
   baseUrl: string;
+  /** Base of polling URLs when a proxy stands in front of the sandbox; else `baseUrl` is used. */
+  publicBaseUrl: string | undefined;
 }
 
 /** The path prefix every API path is served under, as in production. */
@@ -79,6 +81,7 @@ export async function createState(options: ResolvedOptions): Promise<SandboxStat
     gaps: [],
     origin: '',
     baseUrl: '',
+    publicBaseUrl: options.publicBaseUrl,
   };
   return state;
 }

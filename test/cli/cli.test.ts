@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, runCli, usage } from '../../packages/cli/src/cli.js';
+import type { Command } from '../../packages/cli/src/command.js';
+import { createCheckCommand } from '../../packages/cli/src/commands/check.js';
+import { createDemoCommand } from '../../packages/cli/src/commands/demo.js';
+import { createGenerateCommand } from '../../packages/cli/src/commands/generate.js';
+import { capture } from './support.js';
+
+const NAMES = ['generate', 'check', 'mock', 'sandbox', 'demo', 'docs'];
+const never = new AbortController().signal;
+
+describe('tm-partner', () => {
+  it('lists every command with --help, and wants one when given none', async () => {
+    const io = capture();
+    expect(await runCli(['--help'], io)).toBe(0);
+    for (const name of NAMES) expect(io.text()).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    expect(COMMANDS.map((c) => c.name)).toEqual(NAMES);
+
+    const bare = capture();
+    expect(await runCli([], bare)).toBe(2);
+    expect(bare.stderr.join('\n')).toBe(usage());
+  });
+
+  it('refuses unknown commands and top-level options with exit 2, suggesting a near name', async () => {
+    const io = capture();
+    expect(await runCli(['genrate'], io)).toBe(2);
+    expect(io.stderr[0]).toBe('tm-partner: unknown command "genrate". Did you mean "generate"?');
+    expect(io.stderr[1]).toContain('generate, check, mock, sandbox, demo, docs');
+
+    const option = capture();
+    expect(await runCli(['--verbose'], option)).toBe(2);
+    expect(option.stderr[0]).toBe('tm-partner: unknown option "--verbose".');
+  });
+
+  it.each(['generate', 'check', 'demo', 'docs', 'mock'])('%s: --help prints its usage and exits 0; an unknown flag exits 2', async (name) => {
+    const help = capture();
+    expect(await runCli([name, '--help'], help)).toBe(0);
+    expect(help.stdout.join('\n')).toMatch(/usage/i);
+    expect(help.stderr).toEqual([]);
+
+    const same = capture();
+    expect(await runCli(['help', name], same)).toBe(0);
+    expect(same.stdout).toEqual(help.stdout);
+
+    const bad = capture();
+    expect(await runCli([name, '--nope'], bad)).toBe(2);
+    expect(bad.stderr.join('\n')).toContain("Unknown option '--nope'");
+  });
+
+  it('turns a usage error into exit 2 once, naming the command', async () => {
+    const io = capture();
+    expect(await runCli(['generate', 'extra'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/^tm-partner generate: .*extra/);
+    expect(io.stderr[1]).toBe('Run tm-partner generate --help for its options.');
+  });
+
+  it('lets a command failure through as its exit status', async () => {
+    const failing: Command = { name: 'fail', summary: 'fails', run: async () => 1 };
+    expect(await runCli(['fail'], capture(), never, [failing])).toBe(1);
+  });
+});
+
+describe('generate and check', () => {
+  it('run generator/scripts/generate.ts with the flags passed through', async () => {
+    const calls: string[][] = [];
+    const fake = async (args: string[]) => {
+      calls.push(args);
+      return calls.length === 1 ? 0 : 1;
+    };
+    const generate = createGenerateCommand(fake);
+    const check = createCheckCommand(fake);
+    expect(await runCli(['generate', '--allow-breaking'], capture(), never, [generate])).toBe(0);
+    expect(await runCli(['check', '--', '--allow-breaking', '--spec', '/x/api.apib'], capture(), never, [check])).toBe(1);
+    expect(calls).toEqual([['--allow-breaking'], ['--check', '--allow-breaking', '--spec', '/x/api.apib']]);
+  });
+});
+
+describe('demo', () => {
+  it('runs runDemo with the output, the polling choice and the stop signal; a failed step exits 1', async () => {
+    const seen: Array<{ forcePolling?: boolean; signal?: AbortSignal }> = [];
+    const command = createDemoCommand(async () => async (options) => {
+      seen.push(options);
+      options.write('purchased');
+      if (options.forcePolling === false) throw new Error('reserve failed');
+      return { orderToken: 'token' };
+    });
+    const io = capture();
+    expect(await runCli(['demo'], io, never, [command])).toBe(0);
+    expect(await runCli(['demo', '--force-polling'], io, never, [command])).toBe(0);
+    expect(io.stdout).toEqual(['purchased', 'purchased']);
+    expect(seen[0]).toEqual({ write: io.out, signal: never });
+    expect(seen[1]).toMatchObject({ forcePolling: true });
+
+    const failing = capture();
+    expect(await runCli(['demo', '--no-force-polling'], failing, never, [command])).toBe(1);
+    expect(failing.stderr).toEqual(['demo: reserve failed']);
+
+    const both = capture();
+    expect(await runCli(['demo', '--force-polling', '--no-force-polling'], both, never, [command])).toBe(2);
+    expect(seen).toHaveLength(3);
+  });
+});
