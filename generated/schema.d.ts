@@ -918,7 +918,7 @@ export interface components {
         PollingResponse: {
             /**
              * @description URL to `GET` next. Use it verbatim.
-             * @example https://app.ticketmaster.com/partners/v1/polling/cart/tickets/PUT/00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D
+             * @example https://app.ticketmaster.com/partners/v1/polling/cart-tickets-PUT-00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D
              */
             polling_url: string;
             /**
@@ -1754,7 +1754,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart/tickets/PUT/00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
+                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart-tickets-PUT-00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
                      *       "wait": 4
                      *     }
                      */
@@ -1933,7 +1933,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart/tickets/PUT/00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
+                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart-tickets-PUT-00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
                      *       "wait": 4
                      *     }
                      */
@@ -2110,7 +2110,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart/tickets/PUT/00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
+                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart-tickets-PUT-00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
                      *       "wait": 4
                      *     }
                      */
@@ -2205,7 +2205,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The current certificate. */
+            /** @description The current certificate. The published example is cut short (its base64 is not a whole certificate), so this example is a complete self-signed certificate made for this document; clients can encrypt with it against a mock. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2214,7 +2214,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "paysys-dev.0.us.3",
-                     *       "value": "-----BEGIN CERTIFICATE-----\r\nMIIDdzCCAuCgAwIBAgIRAONU+AhqczriCWS/YmzJABEwDQYJKoZIhvcNAQEFBQAw\r\ngccxCzAJBgNVBAYTAlVTMRMwEQYDVQQIEwpDYWxpZm9ybmlhMRcwFQYDVQQHEw5X\r\nZXN0IEhvbGx5d29vZDEVMBMGA1UEChMMVGlja2V0bWFzdGVyMRwwGgYDVQQLExNT\r\neXN0ZW1zIEVuZ2luZWVyaW5nMTEwLwYDVQQDEyhUaWNrZXRtYXN0ZXIgUGF5bWVu\r\ndCBTeXN0ZW1zIERFVlFBIENBIHYyMSIwIAYJKoZIhvcNAQkBFhNzZUB0aWNrZXRt\r\nYXN0ZXIuY29tMB4XDTEwMDIwNDIxNTY0NFoXDTIwMDIwNDIxNTY0NFowgb8xCzAJ\r\nBgNVBAYTAlVTMRMwEQYDVQQIEwpDYWxpZm9ybmlhMRcwFQYDVQQHEw5XZXN0IEhv\r\nbGx5d29vZDEVMBMGA1UEChMMVGlja2V0bWFzdGVyMRwwGgYDVQQLExNTeXN0ZW1z\r\n9WIi/k623qvlA3CoH7sladX0TO5yPO57aQzGnBwnTHyPMiGwIBi2s+dAliBMSUeB\r\n0W1pXCbffi6nOOBIdjRsnNa+OOMP2YWLufnTnc2YdJQUrsvqNEpzE9h0yJX2AlOy\r\nHTzCxxD7NVUZSAXyt2YEUePoFj4FS3RhmbnX\r\n-----END CERTIFICATE-----\r\n"
+                     *       "value": "-----BEGIN CERTIFICATE-----\r\nMIIDkzCCAnugAwIBAgIUS7JM2Md4T9gY/hC0jZQqsPxx6AAwDQYJKoZIhvcNAQEL\r\nBQAwWTELMAkGA1UEBhMCVVMxHDAaBgNVBAoME1BhcnRuZXIgQVBJIHRvb2xraXQx\r\nLDAqBgNVBAMMI0V4YW1wbGUgY2FyZC1lbmNyeXB0aW9uIGNlcnRpZmljYXRlMB4X\r\nDTI2MTEyNjAyNTg0M1oXDTQ2MTEyMTAyNTg0M1owWTELMAkGA1UEBhMCVVMxHDAa\r\nBgNVBAoME1BhcnRuZXIgQVBJIHRvb2xraXQxLDAqBgNVBAMMI0V4YW1wbGUgY2Fy\r\nZC1lbmNyeXB0aW9uIGNlcnRpZmljYXRlMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\r\nMIIBCgKCAQEA0b+vXPaxqRAcRgBreVPHLIHAr5rQ7h3QUdTYFSpYm24toRi9E2RK\r\nxt/mnITzlyJBbUj1OM5kYuTKbsuST55WwidpOGiG5RiIAhS3eh6jaWIzPD9cMwp2\r\nyWYq55Vm1HsmUlWSAGTUgBD6V12bNidGGMZBO8Id2reSfyQLl51DVn0sXx5ogNVe\r\nQbMB2FFDyvVn1v+/MIlmatsaVYuUm/EfWPqWYZBm0anzbwfbFetnBhNeQCE7JKms\r\n+R5j16q1k+YBpfepxWYqmWBTqVYRZ2nMRqAXWRPRCKydrK2mjlGV7yQWKUmer7YT\r\n4PkSrEtwE1Bga9wdKWqgtEts18panD7HtwIDAQABo1MwUTAdBgNVHQ4EFgQUzOfW\r\nCwZMlfvMUJCdBFwZ8sgDCycwHwYDVR0jBBgwFoAUzOfWCwZMlfvMUJCdBFwZ8sgD\r\nCycwDwYDVR0TAQH/BAUwAwEB/zANBgkqhkiG9w0BAQsFAAOCAQEAXvkb3pI4Ad6x\r\n/L4Uly+NsHiHkTRcCstIxCaxHNoD+nI9+OoEWVD1OX1CSes9fGdqieEb+jqPdfOo\r\nKi76H8yQcYFYZQkrpRzs+58osFK056/3CiW46mzTtip1kHm0D+Hw3EWDTnyhTn+O\r\nG6K3pAwUqBqTdGVCX9QNIcSrM4JnAigWsRr3ig7ulqmreubH0WU6MtMIE8R9oQTd\r\nTo4DGL2a5WN9u/KDV0XaHCiDBHNRod0Cv9j7pNiNGwCXwMDARgWhvGLPzG2R6CF+\r\ndZpL0M1LQF6tRSsw8x0Dq77jsJeOLTZHN/+T1fYo1CGAMTfwy3827D5AaN8ikfte\r\nnHeQz695SQ==\r\n-----END CERTIFICATE-----\r\n"
                      *     }
                      */
                     "application/json": components["schemas"]["Certificate"];
@@ -2539,8 +2539,8 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description Opaque path chosen by Ticketmaster. It may contain slashes; copy it unchanged from the polling URL.
-                 * @example cart/tickets/PUT/00000001080E06000000006BB7C4A8C0
+                 * @description Opaque path chosen by Ticketmaster (the published URLs have several segments, e.g. `cart/tickets/PUT/…`); copy it unchanged from the polling URL.
+                 * @example cart-tickets-PUT-00000001080E06000000006BB7C4A8C0
                  */
                 poll_path: string;
             };
@@ -2569,7 +2569,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart/tickets/PUT/00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
+                     *       "polling_url": "https://app.ticketmaster.com/partners/v1/polling/cart-tickets-PUT-00000001080E06000000006BB7C4A8C0?apikey=GkB8Z037ZfqbLCNtZViAgrEegbsrZ6Ne&cart_id=bzJVZURoNit1UkhQQ25pcE5KSHh1K09SVE9lQ0k2RktwSEZFdnAwTlNJYS82ZE5WWldiREtSTQo%3D",
                      *       "wait": 4
                      *     }
                      */

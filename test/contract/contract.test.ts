@@ -259,7 +259,7 @@ describe('the client against Prism (mock mode): every documented response of eve
     }
   }
 
-  it('never sends card data when the certificate cannot be read (the documented example is not a whole certificate)', async () => {
+  it('pays by card with the documented certificate, and never sends card data when a certificate cannot be read', async () => {
     const certificate = exampleBody('getEncryptionCertificate', 200) as { value: string };
     let parses = true;
     try {
@@ -282,11 +282,8 @@ describe('the client against Prism (mock mode): every documented response of eve
     }
   });
 
-  // Client bug: for a base URL without a path (Prism serves at its root) the token URL is built
-  // as `${baseUrl.pathname}/oauth/accesstoken` = `//oauth/accesstoken`, a scheme-relative URL
-  // for host "oauth", which the transport then refuses ("Refusing to send credentials to
-  // http://oauth"). Remove `.fails` once access-token.ts joins the path correctly.
-  it.fails('with a client secret, fetches the token from the same base URL first (fails: client bug, see comment)', async () => {
+  // A base URL without a path (Prism serves at its root) must still give `/oauth/accesstoken`.
+  it('with a client secret, fetches the token from the same base URL first', async () => {
     prefer = 'code=200';
     const secretClient = createPartnerClient({
       apiKey: 'contract-key',
@@ -378,11 +375,8 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
     expect(polls.every((p) => !p.url.includes(DEFAULT_API_KEY))).toBe(true);
   });
 
-  // Client bug: CartSession.addPayment sends the cart's headers through `sentHeaders`, so with
-  // forcePolling on, `X-TM-FORCE-POLLING: true` also goes out on PUT /cart/payment, which the
-  // spec marks "Polling: No" and whose parameters do not include the header (Prism does not
-  // flag undeclared headers). Remove `.fails` once only "Polling: Yes" operations carry it.
-  it.fails('sends X-TM-FORCE-POLLING only on "Polling: Yes" operations (fails: client bug, see comment)', async () => {
+  // Payment is "Polling: No" and does not declare the header (Prism would not flag it).
+  it('sends X-TM-FORCE-POLLING only on "Polling: Yes" operations', async () => {
     const client = sandboxClient({ polling: { forcePolling: true } });
     const mark = log.mark();
     await client.purchase({ captchaToken: DEFAULT_CAPTCHA_TOKEN, user: USER, event: GA_TICKETS, payment: CC, card: CARD, sourceAccountId: 'hash-forced' });

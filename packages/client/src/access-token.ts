@@ -52,7 +52,8 @@ export class AccessTokens {
 
   private async fetchToken(): Promise<string> {
     const { baseUrl, apiKey, clientSecret, send } = this.options;
-    const url = new URL(`${baseUrl.pathname}/oauth/accesstoken`, baseUrl);
+    // A root-mounted base URL has the path `/`: join without doubling the slash.
+    const url = new URL(`${baseUrl.pathname.replace(/\/+$/, '')}/oauth/accesstoken`, baseUrl);
     const basic = Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64');
     const request = new Request(url, {
       method: 'POST',

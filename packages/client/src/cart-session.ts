@@ -84,8 +84,9 @@ export class CartSession implements AsyncDisposable {
         };
       }
       const result = await this.client.raw.PUT('/cart/payment', {
-        params: { header: this.typedHeaders(options) },
-        headers: this.sentHeaders(options),
+        params: { header: headerParams(this.headers) },
+        // Payment is not a polling operation: no X-TM-FORCE-POLLING here.
+        headers: Object.fromEntries(this.headers),
         body: { cart_id: this.cartId, payment },
         ...signalOf(options),
       });
