@@ -12,8 +12,9 @@ declare module 'apib2swagger' {
     /** The converted document (absent on error). */
     swagger?: unknown;
   }
-  /** Parses with its own drafter.js and calls back (synchronously in 1.17). */
-  function convert(source: string, options: ConvertOptions, callback: (error: unknown, result: ConvertResult) => void): void;
-  const apib2swagger: { convert: typeof convert };
+  const apib2swagger: {
+    /** Parses with its own drafter.js and calls back (synchronously in 1.17). */
+    convert(source: string, options: ConvertOptions, callback: (error: unknown, result: ConvertResult) => void): void;
+  };
   export = apib2swagger;
 }

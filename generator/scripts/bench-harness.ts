@@ -135,7 +135,10 @@ export function skippedRow(name: string, unit: BenchUnit, reason: string, target
 }
 
 /** Runs every case in order; a case that throws gives one FAILED row and does not stop the others. */
-export async function runBenchCases(cases: BenchCase[], settings: BenchSettings = DEFAULT_SETTINGS): Promise<{ rows: BenchRow[]; failed: number }> {
+export async function runBenchCases(
+  cases: BenchCase[],
+  settings: BenchSettings = DEFAULT_SETTINGS,
+): Promise<{ rows: BenchRow[]; failed: number }> {
   const rows: BenchRow[] = [];
   let failed = 0;
   for (const c of cases) {

@@ -138,9 +138,7 @@ async function checkFile(file: CorpusFile): Promise<FileReport> {
     const ms = performance.now() - oursStart;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const warnings = result.diagnostics.length - errors.length;
-    ours = result.document
-      ? await judge(result.document, facts, ms)
-      : notConverted(errors[0]?.message ?? 'no document', ms);
+    ours = result.document ? await judge(result.document, facts, ms) : notConverted(errors[0]?.message ?? 'no document', ms);
     ours.warnings = warnings;
     ours.errors = errors.length;
   } catch (err) {
@@ -150,8 +148,7 @@ async function checkFile(file: CorpusFile): Promise<FileReport> {
   const baselineStart = performance.now();
   const result = convertWithApib2swagger(file.source);
   const baselineMs = performance.now() - baselineStart;
-  const baseline =
-    result.error !== undefined ? notConverted(result.error, baselineMs) : await judge(result.document, facts, baselineMs);
+  const baseline = result.error !== undefined ? notConverted(result.error, baselineMs) : await judge(result.document, facts, baselineMs);
 
   return { file, facts, ours, baseline };
 }
@@ -254,7 +251,21 @@ function summaryTable(reports: FileReport[]): string {
     ];
   };
   return formatTable(
-    ['converter', 'files', 'converted', 'swagger-parser ok', 'Redocly ok', 'valid', 'operations', 'actions found', 'dup/empty opIds', 'items: {}', 'warnings', 'errors', 'time ms'],
+    [
+      'converter',
+      'files',
+      'converted',
+      'swagger-parser ok',
+      'Redocly ok',
+      'valid',
+      'operations',
+      'actions found',
+      'dup/empty opIds',
+      'items: {}',
+      'warnings',
+      'errors',
+      'time ms',
+    ],
     [row('ours', (r) => r.ours, true), row('apib2swagger', (r) => r.baseline, false)],
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );

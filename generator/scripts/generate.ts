@@ -91,10 +91,14 @@ async function main(): Promise<number> {
     const changes = diffOpenApi(JSON.parse(committed), JSON.parse(next));
     const breaking = changes.filter((c) => c.breaking).length;
     if (changes.length > 0) {
-      process.stdout.write(`API changes against the committed document (${changes.length}, ${breaking} breaking, marked !):\n${formatChanges(changes)}\n`);
+      process.stdout.write(
+        `API changes against the committed document (${changes.length}, ${breaking} breaking, marked !):\n${formatChanges(changes)}\n`,
+      );
     }
     if (breaking > 0 && !values['allow-breaking']) {
-      process.stderr.write(`generate: ${breaking} breaking change(s); nothing written. Re-run with --allow-breaking if they are intended.\n`);
+      process.stderr.write(
+        `generate: ${breaking} breaking change(s); nothing written. Re-run with --allow-breaking if they are intended.\n`,
+      );
       return 1;
     }
   }

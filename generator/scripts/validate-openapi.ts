@@ -5,14 +5,7 @@
  * validators let through (duplicate or empty operationIds, `items: {}`).
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import {
-  BaseResolver,
-  type Config,
-  type NormalizedProblem,
-  type Source,
-  createConfig,
-  lintFromString,
-} from '@redocly/openapi-core';
+import { BaseResolver, type Config, type NormalizedProblem, type Source, createConfig, lintFromString } from '@redocly/openapi-core';
 
 /** Error messages from each validator; empty arrays mean the document is valid. */
 export interface ValidationResult {
@@ -200,9 +193,25 @@ export function inspectDocument(doc: unknown): DocumentSmells {
 
 /** Keys whose value maps names to objects (a property called `items` is not the keyword). */
 const NAME_MAPS = new Set([
-  'properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses',
-  'parameters', 'headers', 'content', 'paths', 'securitySchemes', 'requestBodies', 'links', 'callbacks',
-  'encoding', 'variables', 'pathItems', 'webhooks',
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'schemas',
+  'responses',
+  'parameters',
+  'headers',
+  'content',
+  'paths',
+  'securitySchemes',
+  'requestBodies',
+  'links',
+  'callbacks',
+  'encoding',
+  'variables',
+  'pathItems',
+  'webhooks',
 ]);
 /** Keys holding instance data, not schemas. */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);

@@ -360,7 +360,11 @@ function responsesOf(draft: OperationDraft, sink: DiagnosticSink): Record<string
     const headers = responseHeaders(samples);
     if (headers) response.headers = headers;
     const bodies = samples.map((s) => s.body).filter((b): b is BodySample => b !== undefined);
-    if (bodies.length > 0) response.content = contentOf(bodies, samples.filter((s) => s.body).map((s) => s.name));
+    if (bodies.length > 0)
+      response.content = contentOf(
+        bodies,
+        samples.filter((s) => s.body).map((s) => s.name),
+      );
     out[status] = response;
   }
   return out;
@@ -447,11 +451,28 @@ function compareStatus(a: string, b: string): number {
 }
 
 const REASONS: Record<string, string> = {
-  '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content', '301': 'Moved Permanently',
-  '302': 'Found', '304': 'Not Modified', '400': 'Bad Request', '401': 'Unauthorized', '403': 'Forbidden',
-  '404': 'Not Found', '405': 'Method Not Allowed', '406': 'Not Acceptable', '409': 'Conflict',
-  '410': 'Gone', '415': 'Unsupported Media Type', '422': 'Unprocessable Entity', '429': 'Too Many Requests',
-  '500': 'Internal Server Error', '502': 'Bad Gateway', '503': 'Service Unavailable', '504': 'Gateway Timeout',
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'No Content',
+  '301': 'Moved Permanently',
+  '302': 'Found',
+  '304': 'Not Modified',
+  '400': 'Bad Request',
+  '401': 'Unauthorized',
+  '403': 'Forbidden',
+  '404': 'Not Found',
+  '405': 'Method Not Allowed',
+  '406': 'Not Acceptable',
+  '409': 'Conflict',
+  '410': 'Gone',
+  '415': 'Unsupported Media Type',
+  '422': 'Unprocessable Entity',
+  '429': 'Too Many Requests',
+  '500': 'Internal Server Error',
+  '502': 'Bad Gateway',
+  '503': 'Service Unavailable',
+  '504': 'Gateway Timeout',
 };
 
 function reasonPhrase(status: string): string {

@@ -41,13 +41,23 @@ export function expandIncludes(source: string, read: ReadInclude | undefined): E
       try {
         content = read(path);
       } catch {
-        diagnostics.push({ severity: 'warning', message: `included file '${path}' cannot be read; the directive is left in place`, line: at, column: 1 });
+        diagnostics.push({
+          severity: 'warning',
+          message: `included file '${path}' cannot be read; the directive is left in place`,
+          line: at,
+          column: 1,
+        });
         out.push(indent + line);
         origin.push(at);
         return;
       }
       if (depth >= MAX_DEPTH) {
-        diagnostics.push({ severity: 'warning', message: `includes nested deeper than ${MAX_DEPTH}; '${path}' is not expanded`, line: at, column: 1 });
+        diagnostics.push({
+          severity: 'warning',
+          message: `includes nested deeper than ${MAX_DEPTH}; '${path}' is not expanded`,
+          line: at,
+          column: 1,
+        });
         out.push(indent + line);
         origin.push(at);
         return;

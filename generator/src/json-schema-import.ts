@@ -9,12 +9,7 @@ import type { JsonSchema } from './infer-schema.js';
 import type { SchemaComponents } from './schema-components.js';
 
 /** Rewrites a parsed JSON Schema for OpenAPI 3.1; `scope` prefixes hoisted definition names. */
-export function importJsonSchema(
-  schema: unknown,
-  scope: string,
-  components: SchemaComponents,
-  sink: DiagnosticSink,
-): JsonSchema {
+export function importJsonSchema(schema: unknown, scope: string, components: SchemaComponents, sink: DiagnosticSink): JsonSchema {
   if (!isObject(schema)) {
     sink.warn(`${scope}: the schema is not a JSON object; it is ignored`);
     return {};
@@ -44,7 +39,17 @@ interface Ctx {
 const DROP = new Set(['$schema', 'id', '$id', 'definitions', '$defs']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_SINGLE = new Set(['not', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'additionalItems', 'unevaluatedProperties']);
+const SCHEMA_SINGLE = new Set([
+  'not',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'additionalItems',
+  'unevaluatedProperties',
+]);
 
 function rewrite(node: unknown, ctx: Ctx): JsonSchema {
   if (typeof node === 'boolean') return node ? {} : { not: {} };

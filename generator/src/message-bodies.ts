@@ -112,8 +112,7 @@ function readJsonExample(body: string, asset: Element | undefined, scope: string
   const { sink } = ctx;
   const origin = ctx.locator.findBlock(body);
   // Body lines keep their offset from the indented block they were read from.
-  const at = (line: number, column: number) =>
-    origin ? { line: origin.line + line - 1, column: origin.column + column - 1 } : undefined;
+  const at = (line: number, column: number) => (origin ? { line: origin.line + line - 1, column: origin.column + column - 1 } : undefined);
   try {
     const { values, repairs } = parseLenientJson(body);
     for (const r of repairs) sink.warn(`${scope}: example is not strict JSON (${r.message}); read leniently`, at(r.line, r.column));

@@ -3,22 +3,25 @@
  * Named types stay named (`$ref` into components), inheritance and mixins become
  * `allOf`, `One Of` becomes `oneOf`, `nullable` widens `type`, `fixed` pins values.
  */
-import {
-  type Element,
-  children,
-  description,
-  id,
-  isElement,
-  member,
-  primitive,
-  text,
-  typeAttributes,
-} from './api-elements.js';
+import { type Element, children, description, id, isElement, member, primitive, text, typeAttributes } from './api-elements.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { type JsonSchema, dedupe } from './infer-schema.js';
 import type { SchemaComponents } from './schema-components.js';
 
-const BASE_TYPES = new Set(['string', 'number', 'boolean', 'null', 'object', 'array', 'enum', 'select', 'option', 'ref', 'extend', 'member']);
+const BASE_TYPES = new Set([
+  'string',
+  'number',
+  'boolean',
+  'null',
+  'object',
+  'array',
+  'enum',
+  'select',
+  'option',
+  'ref',
+  'extend',
+  'member',
+]);
 
 interface Context {
   fixed: boolean;

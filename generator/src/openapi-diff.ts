@@ -41,9 +41,7 @@ export function diffOpenApi(before: unknown, after: unknown): ApiChange[] {
 export function formatChanges(changes: ApiChange[]): string {
   if (changes.length === 0) return 'no API changes';
   const sign = { added: '+', removed: '-', changed: '~' } as const;
-  return changes
-    .map((c) => `${c.breaking ? '!' : ' '} ${sign[c.kind]} ${c.subject}${c.detail ? `: ${c.detail}` : ''}`)
-    .join('\n');
+  return changes.map((c) => `${c.breaking ? '!' : ' '} ${sign[c.kind]} ${c.subject}${c.detail ? `: ${c.detail}` : ''}`).join('\n');
 }
 
 function operations(doc: unknown): Map<string, Json> {
@@ -74,7 +72,8 @@ function diffParameters(key: string, before: Json, after: Json, changes: ApiChan
       changes.push({ kind: 'removed', subject, breaking: true });
       continue;
     }
-    if (next.required === true && param.required !== true) changes.push({ kind: 'changed', subject, detail: 'now required', breaking: true });
+    if (next.required === true && param.required !== true)
+      changes.push({ kind: 'changed', subject, detail: 'now required', breaking: true });
     const narrowed = narrowing(obj(param.schema), obj(next.schema));
     if (narrowed) changes.push({ kind: 'changed', subject, detail: narrowed, breaking: true });
   }
@@ -106,7 +105,8 @@ function diffSchemas(before: unknown, after: unknown, changes: ApiChange[]): voi
     }
     diffSchema(name, obj(schema), obj(newSchemas[name]), changes);
   }
-  for (const name of Object.keys(newSchemas)) if (!(name in oldSchemas)) changes.push({ kind: 'added', subject: `schema ${name}`, breaking: false });
+  for (const name of Object.keys(newSchemas))
+    if (!(name in oldSchemas)) changes.push({ kind: 'added', subject: `schema ${name}`, breaking: false });
 }
 
 /** Compares properties (recursively through inline objects), `required` and types. */
@@ -133,7 +133,12 @@ function diffSchema(path: string, before: Json, after: Json, changes: ApiChange[
     changes.push({ kind: 'added', subject: `schema ${path}.${prop}`, ...(required ? { detail: 'required' } : {}), breaking: required });
   }
   if (before.$ref !== after.$ref && (before.$ref !== undefined || after.$ref !== undefined)) {
-    changes.push({ kind: 'changed', subject: `schema ${path}`, detail: `reference ${String(before.$ref ?? 'inline')} → ${String(after.$ref ?? 'inline')}`, breaking: true });
+    changes.push({
+      kind: 'changed',
+      subject: `schema ${path}`,
+      detail: `reference ${String(before.$ref ?? 'inline')} → ${String(after.$ref ?? 'inline')}`,
+      breaking: true,
+    });
   }
 }
 

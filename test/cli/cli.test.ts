@@ -32,20 +32,23 @@ describe('tm-partner', () => {
     expect(option.stderr[0]).toBe('tm-partner: unknown option "--verbose".');
   });
 
-  it.each(['generate', 'check', 'demo', 'docs', 'mock'])('%s: --help prints its usage and exits 0; an unknown flag exits 2', async (name) => {
-    const help = capture();
-    expect(await runCli([name, '--help'], help)).toBe(0);
-    expect(help.stdout.join('\n')).toMatch(/usage/i);
-    expect(help.stderr).toEqual([]);
+  it.each(['generate', 'check', 'demo', 'docs', 'mock'])(
+    '%s: --help prints its usage and exits 0; an unknown flag exits 2',
+    async (name) => {
+      const help = capture();
+      expect(await runCli([name, '--help'], help)).toBe(0);
+      expect(help.stdout.join('\n')).toMatch(/usage/i);
+      expect(help.stderr).toEqual([]);
 
-    const same = capture();
-    expect(await runCli(['help', name], same)).toBe(0);
-    expect(same.stdout).toEqual(help.stdout);
+      const same = capture();
+      expect(await runCli(['help', name], same)).toBe(0);
+      expect(same.stdout).toEqual(help.stdout);
 
-    const bad = capture();
-    expect(await runCli([name, '--nope'], bad)).toBe(2);
-    expect(bad.stderr.join('\n')).toContain("Unknown option '--nope'");
-  });
+      const bad = capture();
+      expect(await runCli([name, '--nope'], bad)).toBe(2);
+      expect(bad.stderr.join('\n')).toContain("Unknown option '--nope'");
+    },
+  );
 
   it('turns a usage error into exit 2 once, naming the command', async () => {
     const io = capture();

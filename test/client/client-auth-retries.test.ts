@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PartnerApiError, PartnerError, PartnerNetworkError, PartnerTimeoutError, createPartnerClient } from '../../packages/client/src/index.js';
+import {
+  PartnerApiError,
+  PartnerError,
+  PartnerNetworkError,
+  PartnerTimeoutError,
+  createPartnerClient,
+} from '../../packages/client/src/index.js';
 import { API_KEY, EVENT, USER, cartBody, clientFor } from './support/client-fixture.js';
 import { type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
@@ -12,15 +18,29 @@ const INVALID_TOKEN = { fault: { faultstring: 'Invalid access token', detail: { 
 /** A token endpoint issuing tok-1, tok-2, … with the given lifetime (seconds, as a string like the API). */
 function tokenAnswer(req: SeenRequest, issued: { n: number }, lifetime = '3599') {
   const basic = Buffer.from(`${API_KEY}:${SECRET}`).toString('base64');
-  if (req.headers.authorization !== `Basic ${basic}` || req.body !== 'grant_type=client_credentials') return { status: 401, body: INVALID_TOKEN };
+  if (req.headers.authorization !== `Basic ${basic}` || req.body !== 'grant_type=client_credentials')
+    return { status: 401, body: INVALID_TOKEN };
   issued.n++;
-  return { status: 200, body: { issued_at: '1448168101229', scope: '', status: 'approved', expires_in: lifetime, token_type: 'BearerToken', client_id: API_KEY, access_token: `tok-${issued.n}` } };
+  return {
+    status: 200,
+    body: {
+      issued_at: '1448168101229',
+      scope: '',
+      status: 'approved',
+      expires_in: lifetime,
+      token_type: 'BearerToken',
+      client_id: API_KEY,
+      access_token: `tok-${issued.n}`,
+    },
+  };
 }
 
 describe('auth', () => {
   it('sends the apikey on every call and the bearer token once a secret is configured', async () => {
     const issued = { n: 0 };
-    const server = await serve((req) => (route(req) === 'POST /oauth/accesstoken' ? tokenAnswer(req, issued) : { status: 200, body: EVENT_BODY }));
+    const server = await serve((req) =>
+      route(req) === 'POST /oauth/accesstoken' ? tokenAnswer(req, issued) : { status: 200, body: EVENT_BODY },
+    );
     const { client } = clientFor(server, { clientSecret: SECRET });
     await client.getEvent('3F004CBB88958BF9');
     for (const r of server.requests) expect(r.query.get('apikey')).toBe(API_KEY);
@@ -40,7 +60,9 @@ describe('auth', () => {
 
   it('renews the token before its hour runs out', async () => {
     const issued = { n: 0 };
-    const server = await serve((req) => (route(req) === 'POST /oauth/accesstoken' ? tokenAnswer(req, issued) : { status: 200, body: EVENT_BODY }));
+    const server = await serve((req) =>
+      route(req) === 'POST /oauth/accesstoken' ? tokenAnswer(req, issued) : { status: 200, body: EVENT_BODY },
+    );
     const { client, clock } = clientFor(server, { clientSecret: SECRET });
     await client.getEvent('3F004CBB88958BF9');
     clock.now += 3599_000 - 120_000; // two minutes before expiry: still fine
@@ -72,7 +94,9 @@ describe('auth', () => {
   });
 
   it('surfaces a rejected client secret as a typed error', async () => {
-    const server = await serve((req) => (route(req) === 'POST /oauth/accesstoken' ? { status: 401, body: INVALID_TOKEN } : { status: 200, body: EVENT_BODY }));
+    const server = await serve((req) =>
+      route(req) === 'POST /oauth/accesstoken' ? { status: 401, body: INVALID_TOKEN } : { status: 200, body: EVENT_BODY },
+    );
     const { client } = clientFor(server, { clientSecret: 'wrong-secret' });
     await expect(client.getEvent('3F004CBB88958BF9')).rejects.toBeInstanceOf(PartnerApiError);
   });
@@ -110,7 +134,9 @@ describe('retries and timeouts', () => {
 
   it('retries a DELETE after a dropped connection, but not a PUT', async () => {
     let drops = 0;
-    const server = await serve((req) => (drops++ < 1 ? 'destroy' : route(req) === 'DELETE /cart' ? { status: 204 } : { status: 200, body: cartBody('c') }));
+    const server = await serve((req) =>
+      drops++ < 1 ? 'destroy' : route(req) === 'DELETE /cart' ? { status: 204 } : { status: 200, body: cartBody('c') },
+    );
     const { client } = clientFor(server);
     await client.resumeCart('c', USER).delete();
     expect(server.requests.map(route)).toEqual(['DELETE /cart', 'DELETE /cart']);

@@ -20,9 +20,21 @@ const PAYMENT: PaymentDetails = {
   home_phone: '212-867-5309',
   type: 'CC',
   email_address: 'john.doe@example.com',
-  address: { line1: '123 Main Street', line2: '', city: 'Los Angeles', country: { id: 840 }, region: { abbrev: 'CA' }, postal_code: '90210' },
+  address: {
+    line1: '123 Main Street',
+    line2: '',
+    city: 'Los Angeles',
+    country: { id: 840 },
+    region: { abbrev: 'CA' },
+    postal_code: '90210',
+  },
 };
-const ORDER = { redemption_url: 'https://myorder.example/redeem?token=t1', tm_app_url: 'tm:///redeem?token=t1', grand_total: 57.39, order_token: 't1' };
+const ORDER = {
+  redemption_url: 'https://myorder.example/redeem?token=t1',
+  tm_app_url: 'tm:///redeem?token=t1',
+  grand_total: 57.39,
+  order_token: 't1',
+};
 
 /** Opens an RSA PKCS#1 v1.5 block by hand (Node 20 refuses v1.5 private decryption). */
 function decrypt(base64: string): string {
@@ -37,9 +49,22 @@ function happyApi(decrypted: string[], issued: { n: number }) {
     switch (route(req)) {
       case 'POST /oauth/accesstoken':
         issued.n++;
-        return { status: 200, body: { issued_at: '1', scope: '', status: 'approved', expires_in: '3599', token_type: 'BearerToken', client_id: API_KEY, access_token: `secret-token-${issued.n}` } };
+        return {
+          status: 200,
+          body: {
+            issued_at: '1',
+            scope: '',
+            status: 'approved',
+            expires_in: '3599',
+            token_type: 'BearerToken',
+            client_id: API_KEY,
+            access_token: `secret-token-${issued.n}`,
+          },
+        };
       case 'POST /cart':
-        return JSON.parse(req.body).token === 'captcha-ok' ? { status: 200, body: { cart_id: 'cart/1=' } } : { status: 400, body: { error: { message: 'Invalid captcha solution.', code: 10031, http_code: 400, severity: 'ERROR' } } };
+        return JSON.parse(req.body).token === 'captcha-ok'
+          ? { status: 200, body: { cart_id: 'cart/1=' } }
+          : { status: 400, body: { error: { message: 'Invalid captcha solution.', code: 10031, http_code: 400, severity: 'ERROR' } } };
       case 'PUT /cart/tickets':
         return { status: 200, body: cartBody('cart/1=', 57.39) };
       case 'GET /certificate':
@@ -142,7 +167,13 @@ describe('cart sessions', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerApiError);
     expect((error as PartnerApiError).isPaymentNotAccepted).toBe(true);
-    expect(server.requests.map(route)).toEqual(['POST /cart', 'PUT /cart/tickets', 'GET /certificate', 'PUT /cart/payment', 'DELETE /cart']);
+    expect(server.requests.map(route)).toEqual([
+      'POST /cart',
+      'PUT /cart/tickets',
+      'GET /certificate',
+      'PUT /cart/payment',
+      'DELETE /cart',
+    ]);
   });
 
   it('rejects bad input with a typed error naming the field, before any request', async () => {
@@ -157,9 +188,13 @@ describe('cart sessions', () => {
     expect(await field(() => client.openCart({ captchaToken: ' ', user: USER }))).toBe('captchaToken');
     const cart = client.resumeCart('c', USER);
     expect(await field(() => cart.reserve({ id: 'E1', tickets: [] }))).toBe('event.tickets');
-    expect(await field(() => cart.reserve({ id: 'E1', tickets: [{ id: 2040006 as unknown as string, quantity: 1 }] }))).toBe('event.tickets[0].id');
+    expect(await field(() => cart.reserve({ id: 'E1', tickets: [{ id: 2040006 as unknown as string, quantity: 1 }] }))).toBe(
+      'event.tickets[0].id',
+    );
     expect(await field(() => cart.reserve({ id: 'E1', tickets: [{ id: '01', quantity: 0 }] }))).toBe('event.tickets[0].quantity');
-    expect(await field(() => cart.addPayment({ payment: { ...PAYMENT, amount: '1.00' }, card: { ...CARD, number: '4588883206000012' } }))).toBe('payment.card.number');
+    expect(
+      await field(() => cart.addPayment({ payment: { ...PAYMENT, amount: '1.00' }, card: { ...CARD, number: '4588883206000012' } })),
+    ).toBe('payment.card.number');
     expect(await field(() => cart.addPayment({ payment: { ...PAYMENT, amount: '1.00' } }))).toBe('payment.card');
     expect(await field(() => cart.purchase({ sourceAccountId: '' }))).toBe('sourceAccountId');
     expect(await field(() => client.listUnredeemedOrders({}))).toBe('daysFromPurchase');
@@ -179,17 +214,27 @@ describe('no secrets in logs or errors', () => {
   it('keeps the card, CVV, API key, client secret and token out of every log record and thrown error', async () => {
     const issued = { n: 0 };
     const server = await serve((req) =>
-      route(req) === 'PUT /cart' ? { status: 400, body: { error: { message: 'Invalid input data type', code: 10002, http_code: 400, severity: 'ERROR' } } } : happyApi([], issued)(req),
+      route(req) === 'PUT /cart'
+        ? { status: 400, body: { error: { message: 'Invalid input data type', code: 10002, http_code: 400, severity: 'ERROR' } } }
+        : happyApi([], issued)(req),
     );
     const { client, logs } = clientFor(server, { clientSecret: SECRET });
     const error = await client
       .purchase({ captchaToken: 'captcha-ok', user: USER, event: EVENT, payment: PAYMENT, card: CARD, sourceAccountId: 'acct' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerApiError);
-    const validation = await client.resumeCart('c', USER).addPayment({ payment: { ...PAYMENT, amount: '1.00' }, card: { ...CARD, cvv: '12' } }).catch((e: unknown) => e);
+    const validation = await client
+      .resumeCart('c', USER)
+      .addPayment({ payment: { ...PAYMENT, amount: '1.00' }, card: { ...CARD, cvv: '12' } })
+      .catch((e: unknown) => e);
     expect(validation).toBeInstanceOf(PartnerValidationError);
     expect(logs.length).toBeGreaterThan(10);
-    const text = [JSON.stringify(logs), inspect(error, { depth: 10 }), String((error as Error).stack), inspect(validation, { depth: 10 })].join('\n');
+    const text = [
+      JSON.stringify(logs),
+      inspect(error, { depth: 10 }),
+      String((error as Error).stack),
+      inspect(validation, { depth: 10 }),
+    ].join('\n');
     for (const secret of [DIGITS, '4588 8832 0600 0011', CARD.cvv, API_KEY, SECRET, 'secret-token-1']) {
       expect(text, secret).not.toContain(secret);
     }

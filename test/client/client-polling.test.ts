@@ -10,10 +10,12 @@ describe('polling', () => {
     let polls = 0;
     const server = await serve((req, s) => {
       const r = route(req);
-      if (r === 'PUT /cart/tickets') return { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/job-1?cart_id=c%3D1`, wait: 2 } };
+      if (r === 'PUT /cart/tickets')
+        return { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/job-1?cart_id=c%3D1`, wait: 2 } };
       if (r === 'GET /polling/job-1') {
         polls++;
-        if (polls < 3) return { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/job-1?cart_id=c%3D1&n=${polls}`, wait: polls + 2 } };
+        if (polls < 3)
+          return { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/job-1?cart_id=c%3D1&n=${polls}`, wait: polls + 2 } };
         return { status: 200, body: cartBody('c=1', 42) };
       }
       return { status: 404 };
@@ -58,10 +60,15 @@ describe('polling', () => {
   it('refuses a polling_url on another origin and never calls it', async () => {
     const foreign = await serve(() => ({ status: 200, body: {} }));
     const server = await serve((req) =>
-      route(req) === 'PUT /cart/tickets' ? { status: 202, body: { polling_url: `${foreign.origin}/partners/v1/polling/x?apikey=leak`, wait: 1 } } : { status: 204 },
+      route(req) === 'PUT /cart/tickets'
+        ? { status: 202, body: { polling_url: `${foreign.origin}/partners/v1/polling/x?apikey=leak`, wait: 1 } }
+        : { status: 204 },
     );
     const { client } = clientFor(server);
-    const error = await client.resumeCart('c', USER).reserve(EVENT).catch((e: unknown) => e);
+    const error = await client
+      .resumeCart('c', USER)
+      .reserve(EVENT)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnerPollingError);
     expect((error as PartnerPollingError).reason).toBe('foreign-origin');
     expect((error as Error).message).not.toContain('leak');
@@ -87,10 +94,15 @@ describe('polling', () => {
 
   it('stops at the attempt cap', async () => {
     const server = await serve((req, s) =>
-      route(req) === 'DELETE /cart' ? { status: 204 } : { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/again`, wait: 'soon' } },
+      route(req) === 'DELETE /cart'
+        ? { status: 204 }
+        : { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/again`, wait: 'soon' } },
     );
     const { client, sleeps } = clientFor(server, { polling: { maxAttempts: 3 } });
-    const error = await client.resumeCart('c', USER).purchase({ sourceAccountId: 'a' }).catch((e: unknown) => e);
+    const error = await client
+      .resumeCart('c', USER)
+      .purchase({ sourceAccountId: 'a' })
+      .catch((e: unknown) => e);
     expect((error as PartnerPollingError).reason).toBe('max-attempts');
     expect((error as PartnerPollingError).attempts).toBe(3);
     // A malformed `wait` gets the floor.
@@ -110,7 +122,10 @@ describe('polling', () => {
       return { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/p`, wait: 1 } };
     });
     const { client } = clientFor(server);
-    const error = await client.resumeCart('c', USER).reserve(EVENT, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await client
+      .resumeCart('c', USER)
+      .reserve(EVENT, { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect((error as Error).message).toBe('user left');
     expect(server.requests.filter((r) => route(r) === 'DELETE /cart')).toHaveLength(1);
   });

@@ -93,12 +93,7 @@ describe.each(sources)('encryptCardField with a %s certificate', (_name, pem) =>
 
   it('reads the certificate as JSON-decoded (real CRLFs), on one line, or without BEGIN/END lines', () => {
     const body = pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
-    const variants = [
-      pem.replace(/\n/g, '\r\n'),
-      `-----BEGIN CERTIFICATE-----${body}-----END CERTIFICATE-----`,
-      body,
-      `   ${pem}\n\n`,
-    ];
+    const variants = [pem.replace(/\n/g, '\r\n'), `-----BEGIN CERTIFICATE-----${body}-----END CERTIFICATE-----`, body, `   ${pem}\n\n`];
     for (const variant of variants) expectSaltedValue(openBlock(encryptCardField(variant, '987')), '987');
   });
 });

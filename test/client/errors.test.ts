@@ -12,13 +12,31 @@ import {
 
 // The error examples exactly as the blueprint prints them (status from their http_code or the text).
 const SEED = {
-  invalidInput: [400, '{\n    "error": {\n        "message" : "Invalid input data type",\n        "code": 10002\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}'],
-  notTransactable: [403, '{\n    "error": {\n        "message": "Event is not API transactable",\n        "code": 90001\n        "http_code":403,\n        "severity":"ERROR"\n    }\n}'],
+  invalidInput: [
+    400,
+    '{\n    "error": {\n        "message" : "Invalid input data type",\n        "code": 10002\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}',
+  ],
+  notTransactable: [
+    403,
+    '{\n    "error": {\n        "message": "Event is not API transactable",\n        "code": 90001\n        "http_code":403,\n        "severity":"ERROR"\n    }\n}',
+  ],
   noInventory: [400, '{\n    "error": {\n        "message": "No inventory found to match request",\n        "code": 20052\n    }\n}'],
-  captchaMissing: [401, '{\n    "error": {\n        "message":"Unauthorized Access",\n        "code":10004,\n        "http_code":401,\n        "severity":"ERROR"\n    }\n}'],
-  invalidCaptcha: [400, '{\n    "error": {\n        "message":"Invalid captcha solution.",\n        "code":10031,\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}'],
-  paymentNotAccepted: [400, '{\n    "error": {\n        "message":"Payment Not Accepted",\n        "code":20122,\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}'],
-  badSecurityCode: [400, '\n{\n    "error": {\n        "message":"Please enter a valid security code.",\n        "code":20152,\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}\n'],
+  captchaMissing: [
+    401,
+    '{\n    "error": {\n        "message":"Unauthorized Access",\n        "code":10004,\n        "http_code":401,\n        "severity":"ERROR"\n    }\n}',
+  ],
+  invalidCaptcha: [
+    400,
+    '{\n    "error": {\n        "message":"Invalid captcha solution.",\n        "code":10031,\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}',
+  ],
+  paymentNotAccepted: [
+    400,
+    '{\n    "error": {\n        "message":"Payment Not Accepted",\n        "code":20122,\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}',
+  ],
+  badSecurityCode: [
+    400,
+    '\n{\n    "error": {\n        "message":"Please enter a valid security code.",\n        "code":20152,\n        "http_code":400,\n        "severity":"ERROR"\n    }\n}\n',
+  ],
   invalidApiKey: [401, '{"fault":{"faultstring":"Invalid ApiKey","detail":{"errorcode":"oauth.v2.InvalidApiKey"}}}'],
   invalidToken: [401, '{"fault":{"faultstring":"Invalid access token","detail":{"errorcode":"oauth.v2.InvalidAccessToken"}}}'],
 } as const satisfies Record<string, readonly [number, string]>;
@@ -133,7 +151,10 @@ describe('PartnerApiError from the documented bodies', () => {
     for (const [key, check] of Object.entries(expected) as Array<[keyof typeof SEED, Check]>) {
       const [status, text] = SEED[key];
       const error = PartnerApiError.from(status, text);
-      expect(CHECKS.filter((name) => error[name]), key).toEqual([check]);
+      expect(
+        CHECKS.filter((name) => error[name]),
+        key,
+      ).toEqual([check]);
     }
   });
 });

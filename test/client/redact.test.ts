@@ -22,7 +22,9 @@ describe('redactUrl', () => {
   });
 
   it('masks secrets in the fragment, in user info and in the OAuth info path', () => {
-    expect(redactUrl('https://partner.example/cb#access_token=abc&state=xyz')).toBe('https://partner.example/cb#access_token=***&state=xyz');
+    expect(redactUrl('https://partner.example/cb#access_token=abc&state=xyz')).toBe(
+      'https://partner.example/cb#access_token=***&state=xyz',
+    );
     expect(redactUrl('https://user:pa55@host.example/path?x=1')).toBe('https://***@host.example/path?x=1');
     expect(redactUrl('https://oauth.ticketmaster.com/oauth/info/SECRET-TOKEN')).toBe('https://oauth.ticketmaster.com/oauth/info/***');
   });
@@ -101,7 +103,19 @@ describe('redactBody', () => {
   });
 
   it('masks every listed key, inside arrays too', () => {
-    const keys = ['number', 'cin', 'cvv', 'card_number', 'client_secret', 'access_token', 'token', 'password', 'apikey', 'APIKEY', 'Access_Token'];
+    const keys = [
+      'number',
+      'cin',
+      'cvv',
+      'card_number',
+      'client_secret',
+      'access_token',
+      'token',
+      'password',
+      'apikey',
+      'APIKEY',
+      'Access_Token',
+    ];
     const body = { items: keys.map((key) => ({ [key]: 'secret-value', other: 1 })) };
     const out = redactBody(body) as { items: Array<Record<string, unknown>> };
     keys.forEach((key, i) => expect(out.items[i]).toEqual({ [key]: '***', other: 1 }));

@@ -76,7 +76,14 @@ const BILLING = {
   last_name: 'Lovelace',
   home_phone: '212-867-5309',
   email_address: 'ada@example.com',
-  address: { line1: '1 Loopback Way', line2: '', city: 'Los Angeles', country: { id: 840 }, region: { abbrev: 'CA' }, postal_code: '90210' },
+  address: {
+    line1: '1 Loopback Way',
+    line2: '',
+    city: 'Los Angeles',
+    country: { id: 840 },
+    region: { abbrev: 'CA' },
+    postal_code: '90210',
+  },
 } satisfies Omit<PaymentDetails, 'type'>;
 const INVOICE: PaymentDetails = { ...BILLING, type: 'INVOICE', reference: '15278303' };
 const CC: PaymentDetails = { ...BILLING, type: 'CC' };
@@ -109,7 +116,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (log.entries.length > 0) console.log(`\nContract coverage (statuses seen, per operation):\n${formatCoverage(coverage(log.entries))}\n`);
+  if (log.entries.length > 0)
+    console.log(`\nContract coverage (statuses seen, per operation):\n${formatCoverage(coverage(log.entries))}\n`);
   await Promise.all([prism?.close(), proxy?.close()]);
   await sandbox?.close();
 });
@@ -121,7 +129,10 @@ afterEach(() => log.assertClean());
 
 const EXAMPLE_EVENT = exampleBody('retrieveEventDetails', 200) as EventDetails;
 const EXAMPLE_CART_ID = (exampleBody('postCaptchaSolution', 200) as { cart_id: string }).cart_id;
-const EXAMPLE_RESERVE: ReserveEvent = { id: EXAMPLE_EVENT.event.id, tickets: [{ id: EXAMPLE_EVENT.event.tickets[0]?.id ?? '', quantity: 2 }] };
+const EXAMPLE_RESERVE: ReserveEvent = {
+  id: EXAMPLE_EVENT.event.id,
+  tickets: [{ id: EXAMPLE_EVENT.event.tickets[0]?.id ?? '', quantity: 2 }],
+};
 /** One path segment, as OpenAPI tools match `/polling/{poll_path}`. */
 const POLL_PATH = 'cart-tickets-PUT-00000001080E06000000006BB7C4A8C0';
 const POLLING_OPERATIONS = new Set(['reserveTickets', 'purchaseCart', 'deleteCart']);
@@ -199,7 +210,10 @@ function expectSuccess(operationId: string, variant: ResponseVariant, result: un
       // The client hands the body over unchanged, and it has the documented shape.
       expect(result).toEqual(variant.body);
       if (result !== undefined) {
-        expect(validator.validateResponse(operationId, { status: variant.status, headers: {}, mediaType: 'application/json', body: result }).problems).toEqual([]);
+        expect(
+          validator.validateResponse(operationId, { status: variant.status, headers: {}, mediaType: 'application/json', body: result })
+            .problems,
+        ).toEqual([]);
       }
   }
 }
@@ -209,7 +223,12 @@ describe('the client against Prism (mock mode): every documented response of eve
   let client: PartnerClient;
   // A fresh client per case: the certificate it caches for 24 hours would hide later answers.
   beforeEach(() => {
-    client = createPartnerClient({ apiKey: 'contract-key', environment: { baseUrl: prism.url }, fetch: log.fetchFor('prism', { prefer: () => prefer }), maxRetries: 0 });
+    client = createPartnerClient({
+      apiKey: 'contract-key',
+      environment: { baseUrl: prism.url },
+      fetch: log.fetchFor('prism', { prefer: () => prefer }),
+      maxRetries: 0,
+    });
   });
   afterEach(() => {
     prefer = undefined;
@@ -234,7 +253,9 @@ describe('the client against Prism (mock mode): every documented response of eve
           expect((error as PartnerPollingError).reason).toBe('foreign-origin');
           expect((error as PartnerPollingError).attempts).toBe(0);
           const sent = log.since(mark);
-          expect(sent.map((e) => `${e.url.host} ${e.operationId} ${e.status}`)).toEqual([`${new URL(prism.url).host} ${op.operationId} 202`]);
+          expect(sent.map((e) => `${e.url.host} ${e.operationId} ${e.status}`)).toEqual([
+            `${new URL(prism.url).host} ${op.operationId} 202`,
+          ]);
         });
         continue;
       }
@@ -294,7 +315,10 @@ describe('the client against Prism (mock mode): every documented response of eve
     });
     const mark = log.mark();
     await secretClient.getEvent(EXAMPLE_EVENT.event.id);
-    expect(log.since(mark).map((e) => `${e.operationId} ${e.authorization}`)).toEqual(['getAccessToken Basic', 'retrieveEventDetails Bearer']);
+    expect(log.since(mark).map((e) => `${e.operationId} ${e.authorization}`)).toEqual([
+      'getAccessToken Basic',
+      'retrieveEventDetails Bearer',
+    ]);
   });
 });
 
@@ -369,7 +393,12 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
     ]);
     // Every request, polls included, went to Prism: polling URLs are on the client's origin.
     expect([...new Set(log.since(mark).map((e) => e.url.origin))]).toEqual([proxy.url]);
-    expect(log.since(mark).filter((e) => e.operationId === 'reserveTickets' || e.operationId === 'purchaseCart').every((e) => e.forcedPolling)).toBe(true);
+    expect(
+      log
+        .since(mark)
+        .filter((e) => e.operationId === 'reserveTickets' || e.operationId === 'purchaseCart')
+        .every((e) => e.forcedPolling),
+    ).toBe(true);
     expect(polls.map((p) => `${p.attempt}:${p.waitMs}`)).toEqual(['1:0', '2:0', '1:0', '2:0']);
     // onPoll sees the URL with its API key masked.
     expect(polls.every((p) => !p.url.includes(DEFAULT_API_KEY))).toBe(true);
@@ -379,20 +408,47 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
   it('sends X-TM-FORCE-POLLING only on "Polling: Yes" operations', async () => {
     const client = sandboxClient({ polling: { forcePolling: true } });
     const mark = log.mark();
-    await client.purchase({ captchaToken: DEFAULT_CAPTCHA_TOKEN, user: USER, event: GA_TICKETS, payment: CC, card: CARD, sourceAccountId: 'hash-forced' });
-    const forced = log.since(mark).filter((e) => e.forcedPolling).map((e) => e.operationId);
+    await client.purchase({
+      captchaToken: DEFAULT_CAPTCHA_TOKEN,
+      user: USER,
+      event: GA_TICKETS,
+      payment: CC,
+      card: CARD,
+      sourceAccountId: 'hash-forced',
+    });
+    const forced = log
+      .since(mark)
+      .filter((e) => e.forcedPolling)
+      .map((e) => e.operationId);
     expect(forced).toEqual(['reserveTickets', 'purchaseCart']);
   });
 
   it('buys in one call without polling; the order is unredeemed until its redemption URL is opened', async () => {
     const client = sandboxClient();
     const mark = log.mark();
-    const result = await client.purchase({ captchaToken: DEFAULT_CAPTCHA_TOKEN, user: USER, event: GA_TICKETS, payment: CC, card: CARD, sourceAccountId: 'hash-2' });
-    expect(statuses(mark)).toEqual(['postCaptchaSolution 200', 'reserveTickets 200', 'getEncryptionCertificate 200', 'addPayment 200', 'purchaseCart 200']);
+    const result = await client.purchase({
+      captchaToken: DEFAULT_CAPTCHA_TOKEN,
+      user: USER,
+      event: GA_TICKETS,
+      payment: CC,
+      card: CARD,
+      sourceAccountId: 'hash-2',
+    });
+    expect(statuses(mark)).toEqual([
+      'postCaptchaSolution 200',
+      'reserveTickets 200',
+      'getEncryptionCertificate 200',
+      'addPayment 200',
+      'purchaseCart 200',
+    ]);
     const token = result.order.order_token;
 
     const listed = await client.listUnredeemedOrders({ daysFromPurchase: 1 });
-    expect(listed.data.find((o) => o.order_token === token)).toMatchObject({ event_id: GA, order_source_account_id: 'hash-2', purchase_email_address: BILLING.email_address });
+    expect(listed.data.find((o) => o.order_token === token)).toMatchObject({
+      event_id: GA,
+      order_source_account_id: 'hash-2',
+      purchase_email_address: BILLING.email_address,
+    });
     // The redemption page is outside the API: straight to the sandbox.
     expect((await fetch(result.order.redemption_url)).status).toBe(200);
     const after = await client.listUnredeemedOrders({ daysFromPurchase: 1, daysBeforeEvent: 30 });
@@ -423,7 +479,11 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
     expect((refused as PartnerValidationError).field).toBe('captchaToken');
     expect(log.mark()).toBe(mark);
     // …so the API's own answer to one is read through client.raw.
-    const raw = await client.raw.POST('/cart', { params: { header: { 'True-Client-IP': USER.ip } }, headers: { 'True-Client-IP': USER.ip }, body: { token: '' } });
+    const raw = await client.raw.POST('/cart', {
+      params: { header: { 'True-Client-IP': USER.ip } },
+      headers: { 'True-Client-IP': USER.ip },
+      body: { token: '' },
+    });
     expectApiError(new PartnerApiError(raw.response.status, raw.error, raw.response.headers), 401, 10004);
   });
 
@@ -432,7 +492,16 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
     const carts = sandbox.cartCount();
     const client = sandboxClient();
     const mark = log.mark();
-    const direct = await thrownBy(() => client.purchase({ captchaToken: DEFAULT_CAPTCHA_TOKEN, user: USER, event: soldOut, payment: CC, card: CARD, sourceAccountId: 'hash-3' }));
+    const direct = await thrownBy(() =>
+      client.purchase({
+        captchaToken: DEFAULT_CAPTCHA_TOKEN,
+        user: USER,
+        event: soldOut,
+        payment: CC,
+        card: CARD,
+        sourceAccountId: 'hash-3',
+      }),
+    );
     expectApiError(direct, 400, 20052);
     // The one-call purchase deleted the cart it opened.
     expect(statuses(mark)).toEqual(['postCaptchaSolution 200', 'reserveTickets 400', 'deleteCart 204']);
@@ -467,7 +536,9 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
       expectApiError(await thrownBy(() => cart.addPayment({ payment: CC, card: { ...CARD, number: '4111 1111 1111 1111' } })), 400, 20122);
       expectApiError(await thrownBy(() => cart.addPayment({ payment: CC, card: { ...CARD, cvv: '999' } })), 400, 20152);
       // The right card still works on the same cart afterwards.
-      await expect(cart.addPayment({ payment: CC, card: CARD })).resolves.toMatchObject({ cart: { items: [expect.objectContaining({ num_seats: 2 })] } });
+      await expect(cart.addPayment({ payment: CC, card: CARD })).resolves.toMatchObject({
+        cart: { items: [expect.objectContaining({ num_seats: 2 })] },
+      });
     }
     // `await using` deleted the unpurchased cart.
     expect(sandbox.cartCount()).toBe(carts);
@@ -487,7 +558,11 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
   it('reports an unknown API key (401 oauth.v2.InvalidApiKey) on every kind of call', async () => {
     const client = sandboxClient({ apiKey: 'not-a-sandbox-key' });
     const mark = log.mark();
-    for (const call of [() => client.getEvent(GA), () => client.getCaptchaPage(), () => client.openCart({ captchaToken: DEFAULT_CAPTCHA_TOKEN, user: USER })]) {
+    for (const call of [
+      () => client.getEvent(GA),
+      () => client.getCaptchaPage(),
+      () => client.openCart({ captchaToken: DEFAULT_CAPTCHA_TOKEN, user: USER }),
+    ]) {
       expectApiError(await thrownBy(call), 401, 'oauth.v2.InvalidApiKey');
     }
     expect(statuses(mark)).toEqual(['retrieveEventDetails 401', 'getCaptchaPage 401', 'postCaptchaSolution 401']);
@@ -495,7 +570,11 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
 
   it('issues tokens through Prism, refuses a wrong secret, and answers a bogus or expired token with oauth.v2.InvalidAccessToken', async () => {
     const client = sandboxClient();
-    const token = (await tokenCall(client, DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET)) as { access_token: string; expires_in: string; token_type: string };
+    const token = (await tokenCall(client, DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET)) as {
+      access_token: string;
+      expires_in: string;
+      token_type: string;
+    };
     expect(token).toMatchObject({ token_type: 'BearerToken', expires_in: '3599', client_id: DEFAULT_API_KEY });
     expectApiError(await thrownBy(() => tokenCall(client, DEFAULT_API_KEY, 'wrong-secret')), 401, 'oauth.v2.InvalidClientIdentifier');
 
@@ -515,7 +594,12 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
   });
 
   it('renews an expired token once and carries on (straight to the sandbox: through Prism the token URL hits the client bug)', async () => {
-    const client = createPartnerClient({ apiKey: DEFAULT_API_KEY, clientSecret: DEFAULT_CLIENT_SECRET, environment: { baseUrl: sandbox.baseUrl }, maxRetries: 0 });
+    const client = createPartnerClient({
+      apiKey: DEFAULT_API_KEY,
+      clientSecret: DEFAULT_CLIENT_SECRET,
+      environment: { baseUrl: sandbox.baseUrl },
+      maxRetries: 0,
+    });
     const issued = sandbox.tokensIssued();
     await client.getEvent(GA);
     expect(sandbox.tokensIssued()).toBe(issued + 1);
@@ -533,7 +617,13 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
     expectApiError(await thrownBy(() => ghost.addPayment({ payment: INVOICE })), 400, 90003);
     expectApiError(await thrownBy(() => ghost.purchase({ sourceAccountId: 'hash-4' })), 400, 90003);
     expectApiError(await thrownBy(() => ghost.delete()), 400, 90003);
-    expect(statuses(mark)).toEqual(['reserveTickets 400', 'getEncryptionCertificate 400', 'addPayment 400', 'purchaseCart 400', 'deleteCart 400']);
+    expect(statuses(mark)).toEqual([
+      'reserveTickets 400',
+      'getEncryptionCertificate 400',
+      'addPayment 400',
+      'purchaseCart 400',
+      'deleteCart 400',
+    ]);
   });
 
   it("answers 503 with Retry-After during the venue's maintenance hour, polls included; event details keep working", async () => {
@@ -587,7 +677,11 @@ describe('the client through Prism (proxy mode, --errors) in front of the sandbo
 describe('the exchange guard', () => {
   it('fails on an sl-violations entry (Prism mock, a request without True-Client-IP)', async () => {
     const send = log.fetchFor('prism', { prefer: () => 'code=200' });
-    const response = await send(`${prism.url}/cart?apikey=k`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"t"}' });
+    const response = await send(`${prism.url}/cart?apikey=k`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"token":"t"}',
+    });
     expect(response.status).toBe(400);
     expect(() => log.assertClean()).toThrow(/true-client-ip/i);
   });

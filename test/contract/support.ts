@@ -86,8 +86,8 @@ export function documented(operationId: string): DocumentedOperation {
 
 /** The documented example of a status (the named one, or the only one). */
 export function exampleBody(operationId: string, status: number, name?: string): unknown {
-  const variant = documented(operationId).success
-    .concat(documented(operationId).errors)
+  const variant = documented(operationId)
+    .success.concat(documented(operationId).errors)
     .find((v) => v.status === status && (name === undefined || v.example === name));
   if (!variant) throw new Error(`${operationId} documents no ${status}${name ? ` example ${name}` : ''}`);
   return variant.body;
@@ -289,9 +289,7 @@ export function coverage(entries: readonly Exchange[]): CoverageRow[] {
       entries.filter((e) => e.server === server && e.operationId === op.operationId && !e.problem && e.violations.length === 0);
     const prism = of('prism');
     const sandbox = of('sandbox');
-    const served = prism
-      .filter((e) => e.status >= 400)
-      .map((e) => variantKey(e.status, /example=([^,\s]+)/.exec(e.prefer ?? '')?.[1]));
+    const served = prism.filter((e) => e.status >= 400).map((e) => variantKey(e.status, /example=([^,\s]+)/.exec(e.prefer ?? '')?.[1]));
     return {
       operationId: op.operationId,
       prismSuccess: sortedUnique(prism.filter((e) => e.status < 300).map((e) => e.status)),
@@ -317,7 +315,13 @@ export function coverageGaps(rows: readonly CoverageRow[]): string[] {
 
 /** The coverage table as text. */
 export function formatCoverage(rows: readonly CoverageRow[]): string {
-  const header = ['operationId', 'Prism success', 'Prism errors (statuses, examples)', 'sandbox success', 'sandbox errors (documented seen)'];
+  const header = [
+    'operationId',
+    'Prism success',
+    'Prism errors (statuses, examples)',
+    'sandbox success',
+    'sandbox errors (documented seen)',
+  ];
   const list = (values: number[]) => (values.length === 0 ? '-' : values.join(' '));
   const body = rows.map((row) => {
     const errorStatuses = row.documentedErrorStatuses.filter((s) => row.prismErrorStatuses.includes(s)).length;

@@ -17,7 +17,16 @@ import { capture } from '../cli/support.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Operation {
   method: string;
@@ -35,7 +44,13 @@ async function operations(): Promise<Operation[]> {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => methods.has(method))
-      .map(([method, op]) => ({ method, path, operationId: op.operationId ?? '', summary: op.summary ?? op.operationId ?? '', tag: op.tags?.[0] ?? '' })),
+      .map(([method, op]) => ({
+        method,
+        path,
+        operationId: op.operationId ?? '',
+        summary: op.summary ?? op.operationId ?? '',
+        tag: op.tags?.[0] ?? '',
+      })),
   );
 }
 

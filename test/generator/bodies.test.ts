@@ -58,7 +58,15 @@ describe('message bodies', () => {
 
   it('infers a schema from the example when nothing else is given', () => {
     const { doc } = toOpenApi(
-      apib('# A', '## R [/r]', '### Read [GET]', '+ Response 200 (application/json)', '', '        [{"id": 1, "tags": ["a"]}, {"id": 2, "name": null}]', ''),
+      apib(
+        '# A',
+        '## R [/r]',
+        '### Read [GET]',
+        '+ Response 200 (application/json)',
+        '',
+        '        [{"id": 1, "tags": ["a"]}, {"id": 2, "name": null}]',
+        '',
+      ),
     );
     expect(op(doc, 'get', '/r').responses['200'].content['application/json'].schema).toEqual({
       type: 'array',
@@ -146,7 +154,9 @@ describe('message bodies', () => {
   });
 
   it('gives an action without responses a valid default response', () => {
-    const { doc, warnings } = toOpenApi(apib('# A', '## R [/r]', '### Ping [GET]', '+ Request', '    + Headers', '', '            X-Trace: 1', ''));
+    const { doc, warnings } = toOpenApi(
+      apib('# A', '## R [/r]', '### Ping [GET]', '+ Request', '    + Headers', '', '            X-Trace: 1', ''),
+    );
     expect(op(doc, 'get', '/r').responses).toEqual({ default: { description: 'No response is documented for this operation.' } });
     expect(warnings.some((w) => w.includes('no response'))).toBe(true);
   });

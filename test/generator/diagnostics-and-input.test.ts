@@ -25,18 +25,24 @@ describe('input normalisation, diagnostics and determinism', () => {
   });
 
   it('reports Drafter annotations as file:line:col warnings', () => {
-    const { diagnostics } = convert(apib('# A', '## R [/r]', '### Read [GET]', '+ Response 200', '', '    {"a": 1}', '', '+ Parameters', '    + id'), {
-      filename: 'x.apib',
-    });
+    const { diagnostics } = convert(
+      apib('# A', '## R [/r]', '### Read [GET]', '+ Response 200', '', '    {"a": 1}', '', '+ Parameters', '    + id'),
+      {
+        filename: 'x.apib',
+      },
+    );
     const lines = diagnostics.map((d) => formatDiagnostic(d));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/^x\.apib:\d+:\d+: (warning|error): \S/);
   });
 
   it('returns no document and an error with position for a blueprint Drafter rejects', () => {
-    const { document, diagnostics } = convert(apib('# A', '## R [/r]', '### G [GET]', '+ Response 200 (application/json)', '    + Attributes (Missing)'), {
-      filename: 'bad.apib',
-    });
+    const { document, diagnostics } = convert(
+      apib('# A', '## R [/r]', '### G [GET]', '+ Response 200 (application/json)', '    + Attributes (Missing)'),
+      {
+        filename: 'bad.apib',
+      },
+    );
     expect(document).toBeUndefined();
     const error = diagnostics.find((d) => d.severity === 'error');
     expect(error).toMatchObject({ file: 'bad.apib', line: 5 });
@@ -60,7 +66,16 @@ describe('include directives', () => {
   };
 
   it('expands include(...) and include: forms, indented like the directive, nested too', () => {
-    const source = apib('# A', '## R [/r]', '### Read [GET]', '+ Response 200 (application/json)', '    + Body', '', '            <!-- include: nested.md -->', '');
+    const source = apib(
+      '# A',
+      '## R [/r]',
+      '### Read [GET]',
+      '+ Response 200 (application/json)',
+      '    + Body',
+      '',
+      '            <!-- include: nested.md -->',
+      '',
+    );
     const { document, diagnostics } = convert(source, { readInclude: read });
     expect(diagnostics).toEqual([]);
     const media = (document?.paths['/r']?.get as Record<string, any>).responses['200'].content['application/json'];

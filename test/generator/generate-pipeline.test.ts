@@ -54,7 +54,10 @@ describe('generate and check', () => {
 
   it('fails on a spec with warnings in check mode and on errors always, leaving the output intact', () => {
     const before = readFileSync(join(out, 'schema.d.ts'), 'utf8');
-    writeFileSync(spec, `${readFileSync(spec, 'utf8')}\n## Broken [/broken]\n### Read [GET]\n+ Response 200 (application/json)\n    + Attributes (Missing type)\n`);
+    writeFileSync(
+      spec,
+      `${readFileSync(spec, 'utf8')}\n## Broken [/broken]\n### Read [GET]\n+ Response 200 (application/json)\n    + Attributes (Missing type)\n`,
+    );
     const r = run(args);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/api\.apib:\d+:\d+: error: /);

@@ -42,7 +42,13 @@ describe('headers and security', () => {
   it('turns request headers into header parameters; those in every request are required', () => {
     const { doc } = toOpenApi(source);
     const params = op(doc, 'post', '/orders').parameters as Array<Record<string, unknown>>;
-    expect(params).toContainEqual({ name: 'True-Client-IP', in: 'header', required: true, schema: { type: 'string' }, example: '203.0.113.7' });
+    expect(params).toContainEqual({
+      name: 'True-Client-IP',
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
+      example: '203.0.113.7',
+    });
     expect(params).toContainEqual({ name: 'Original-User-Id', in: 'header', required: false, schema: { type: 'string' }, example: 'u-1' });
     // Content-Type belongs to the media type, Authorization and apikey to security.
     expect(params.map((p) => p.name)).not.toContain('Content-Type');

@@ -8,7 +8,7 @@ describe('lenient JSON reader', () => {
 
   it('repairs comments, missing and trailing commas, placeholders, quotes and bare keys', () => {
     const { values, repairs } = parseLenientJson(
-      ["{ // note", "  a: 'x'", '  "b": 2 /* two */', '  "c": [1, 2, ...,],', '  ...', '}'].join('\n'),
+      ['{ // note', "  a: 'x'", '  "b": 2 /* two */', '  "c": [1, 2, ...,],', '  ...', '}'].join('\n'),
     );
     expect(values).toEqual([{ a: 'x', b: 2, c: [1, 2] }]);
     expect(repairs.map((r) => r.message)).toEqual([

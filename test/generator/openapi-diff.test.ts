@@ -16,7 +16,10 @@ describe('OpenAPI diff', () => {
   it('flags removed operations and parameters, new required ones, as breaking; additions are not', () => {
     const before = doc({ '/a': get([{ in: 'query', name: 'q', required: false, schema: { type: 'string' } }]), '/gone': get() });
     const after = doc({
-      '/a': get([{ in: 'query', name: 'q', required: true, schema: { type: 'string' } }, { in: 'header', name: 'X-New', required: true, schema: { type: 'string' } }]),
+      '/a': get([
+        { in: 'query', name: 'q', required: true, schema: { type: 'string' } },
+        { in: 'header', name: 'X-New', required: true, schema: { type: 'string' } },
+      ]),
       '/new': get(),
     });
     const changes = diffOpenApi(before, after);
@@ -33,13 +36,36 @@ describe('OpenAPI diff', () => {
   });
 
   it('flags removed fields, newly required fields and narrowed types in schemas', () => {
-    const before = doc({}, {
-      Cart: { type: 'object', properties: { id: { type: 'string' }, hold: { type: ['number', 'null'] }, kind: { type: 'string', enum: ['a', 'b'] }, old: { type: 'string' } } },
-      Gone: { type: 'string' },
-    });
-    const after = doc({}, {
-      Cart: { type: 'object', properties: { id: { type: 'string' }, hold: { type: 'number' }, kind: { type: 'string', enum: ['a'] }, extra: { type: 'string' } }, required: ['id'] },
-    });
+    const before = doc(
+      {},
+      {
+        Cart: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            hold: { type: ['number', 'null'] },
+            kind: { type: 'string', enum: ['a', 'b'] },
+            old: { type: 'string' },
+          },
+        },
+        Gone: { type: 'string' },
+      },
+    );
+    const after = doc(
+      {},
+      {
+        Cart: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            hold: { type: 'number' },
+            kind: { type: 'string', enum: ['a'] },
+            extra: { type: 'string' },
+          },
+          required: ['id'],
+        },
+      },
+    );
     const text = formatChanges(diffOpenApi(before, after));
     expect(text).toContain('! - schema Gone');
     expect(text).toContain('! - schema Cart.old');

@@ -4,7 +4,16 @@ import { apib, op, toOpenApi } from './blueprint.js';
 describe('operations, tags and ids', () => {
   it('turns groups into tags with their descriptions', () => {
     const { doc } = toOpenApi(
-      apib('# A', '# Group Notes', 'Everything about notes.', '## Note [/notes/{id}]', '+ Parameters', '    + id (string)', '### Read note [GET]', '+ Response 200'),
+      apib(
+        '# A',
+        '# Group Notes',
+        'Everything about notes.',
+        '## Note [/notes/{id}]',
+        '+ Parameters',
+        '    + id (string)',
+        '### Read note [GET]',
+        '+ Response 200',
+      ),
     );
     expect(doc.tags).toEqual([{ name: 'Notes', description: 'Everything about notes.' }]);
     expect(op(doc, 'get', '/notes/{id}')).toMatchObject({ tags: ['Notes'], summary: 'Read note', operationId: 'readNote' });

@@ -67,14 +67,7 @@ describe('paths and parameters', () => {
 
   it('marks every path parameter required, even when described as optional or not described', () => {
     const { doc, warnings } = toOpenApi(
-      apib(
-        '# A',
-        '## Thing [/a/{x}/b/{y}]',
-        '+ Parameters',
-        '    + x (string, optional)',
-        '### Read [GET]',
-        '+ Response 200',
-      ),
+      apib('# A', '## Thing [/a/{x}/b/{y}]', '+ Parameters', '    + x (string, optional)', '### Read [GET]', '+ Response 200'),
     );
     const params = op(doc, 'get', '/a/{x}/b/{y}').parameters as Array<{ name: string; required: boolean }>;
     expect(params.map((p) => [p.name, p.required])).toEqual([
@@ -104,14 +97,20 @@ describe('paths and parameters', () => {
 
   it('makes HOST (and HOST_<NAME> metadata) the servers and sets the 2020-12 dialect', () => {
     const { doc } = toOpenApi(
-      apib('FORMAT: 1A', 'HOST: https://api.example.test/v1/', 'HOST_STAGING_EU: https://eu.example.test/v1', '', '# A', '## R [/r]', '### G [GET]', '+ Response 200'),
+      apib(
+        'FORMAT: 1A',
+        'HOST: https://api.example.test/v1/',
+        'HOST_STAGING_EU: https://eu.example.test/v1',
+        '',
+        '# A',
+        '## R [/r]',
+        '### G [GET]',
+        '+ Response 200',
+      ),
     );
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(doc.servers).toEqual([
-      { url: 'https://api.example.test/v1' },
-      { url: 'https://eu.example.test/v1', description: 'staging eu' },
-    ]);
+    expect(doc.servers).toEqual([{ url: 'https://api.example.test/v1' }, { url: 'https://eu.example.test/v1', description: 'staging eu' }]);
     expect(doc.info).toMatchObject({ title: 'A', version: '1.0.0' });
   });
 });

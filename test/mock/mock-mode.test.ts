@@ -10,15 +10,7 @@ import {
   startPrism,
   type PrismServer,
 } from '../../packages/mock/src/index.js';
-import {
-  METHODS,
-  apiKeyParameter,
-  exampleRequest,
-  operation,
-  readDocument,
-  responseExample,
-  type OpenApiDocument,
-} from './support.js';
+import { METHODS, apiKeyParameter, exampleRequest, operation, readDocument, responseExample, type OpenApiDocument } from './support.js';
 
 // One static-mode Prism for the whole file (starting one costs a second or two), plus one on
 // a minimal document for the case our document cannot show (see the 422 test).
@@ -141,9 +133,7 @@ describe('mock mode: requests that break the contract', () => {
     const response = await call(target, { ...init, body: JSON.stringify({ cart_id: 5 }) });
     expect(response.status).toBe(400);
     const violations = readViolations(response.headers);
-    expect(violations.map((v) => v.location.join('.'))).toEqual(
-      expect.arrayContaining(['request.body', 'request.body.cart_id']),
-    );
+    expect(violations.map((v) => v.location.join('.'))).toEqual(expect.arrayContaining(['request.body', 'request.body.cart_id']));
     let error: unknown;
     try {
       assertNoViolations(response);
@@ -165,9 +155,7 @@ describe('mock mode: requests that break the contract', () => {
     expect(() => assertNoViolations(response)).toThrow(/^Prism answered 422 http:\/\/127\.0\.0\.1:\d+\/cart by itself/);
     const problem = await readPrismProblem(response);
     expect(problem?.type).toBe('https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY');
-    expect(problem?.validation).toEqual([
-      expect.objectContaining({ location: ['header'], severity: 'Error', code: 'required' }),
-    ]);
+    expect(problem?.validation).toEqual([expect.objectContaining({ location: ['header'], severity: 'Error', code: 'required' })]);
     expect(problem?.validation[0]?.message).toMatch(/true-client-ip/i);
 
     const valid = await fetch(`${minimal.url}/cart`, { method: 'DELETE', headers: { 'True-Client-IP': '198.51.100.23' } });

@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type * as FreePort from '../../packages/mock/src/free-port.js';
 import { startPrism } from '../../packages/mock/src/index.js';
 
 // Stages the race startPrism guards against: the port found free is taken before Prism binds it.
 const ports = vi.hoisted(() => ({ queue: [] as number[] }));
 vi.mock('../../packages/mock/src/free-port.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../packages/mock/src/free-port.js')>();
+  const real = await importOriginal<typeof FreePort>();
   return { findFreePort: async () => ports.queue.shift() ?? real.findFreePort() };
 });
 

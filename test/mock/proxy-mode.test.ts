@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertNoViolations,
-  readPrismProblem,
-  readViolations,
-  startPrism,
-  type PrismServer,
-} from '../../packages/mock/src/index.js';
+import { assertNoViolations, readPrismProblem, readViolations, startPrism, type PrismServer } from '../../packages/mock/src/index.js';
 import {
   exampleRequest,
   operation,
@@ -128,9 +122,7 @@ describe('proxy mode', () => {
     expect(upstream.requests.length).toBe(before + 1);
     expect(upstream.requests[before]?.method).toBe('DELETE');
     const violations = readViolations(forwarded.headers);
-    expect(violations.map((v) => `${v.location.join('.')} ${v.severity}`)).toEqual(
-      expect.arrayContaining(['request.header Error']),
-    );
+    expect(violations.map((v) => `${v.location.join('.')} ${v.severity}`)).toEqual(expect.arrayContaining(['request.header Error']));
     await forwarded.arrayBuffer();
   });
 });

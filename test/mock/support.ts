@@ -91,9 +91,7 @@ export function exampleRequest(document: OpenApiDocument, method: string, path: 
     const [contentType, media] = body;
     const value = media.example ?? Object.values(media.examples ?? {})[0]?.value;
     headers['content-type'] = contentType;
-    init.body = contentType.includes('json')
-      ? JSON.stringify(value)
-      : new URLSearchParams(value as Record<string, string>).toString();
+    init.body = contentType.includes('json') ? JSON.stringify(value) : new URLSearchParams(value as Record<string, string>).toString();
   }
   return { target: `${target}?${query}`, init };
 }
@@ -112,9 +110,7 @@ export interface Upstream {
 }
 
 /** A throwaway HTTP server on 127.0.0.1 that records requests and answers through `handler`. */
-export async function startUpstream(
-  handler: (request: RecordedRequest, response: ServerResponse) => void,
-): Promise<Upstream> {
+export async function startUpstream(handler: (request: RecordedRequest, response: ServerResponse) => void): Promise<Upstream> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -16,7 +16,18 @@ import { startSandbox, type Sandbox } from '../../packages/sandbox/src/index.js'
 const exec = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const PACKAGES = ['generated', 'packages/client', 'generator'];
-const TSC_FLAGS = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node'];
+const TSC_FLAGS = [
+  '--strict',
+  '--noEmit',
+  '--module',
+  'nodenext',
+  '--moduleResolution',
+  'nodenext',
+  '--target',
+  'es2022',
+  '--types',
+  'node',
+];
 
 /** The environment without the npm_* settings pnpm or npm gave this process: the consumer's npm reads its own. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -141,10 +152,14 @@ beforeAll(async () => {
   await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: 'partner-app', private: true, type: 'module' }, null, 2)}\n`);
   // @types/node: the client is a Node library (node:crypto keys, AsyncDisposable carts) and so is the app.
   await timed('npm install', () =>
-    exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...packed, 'typescript@5.9.3', '@types/node@20.19.43'], {
-      cwd: project,
-      env: cleanEnv(),
-    }),
+    exec(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...packed, 'typescript@5.9.3', '@types/node@20.19.43'],
+      {
+        cwd: project,
+        env: cleanEnv(),
+      },
+    ),
   );
   sandbox = await startSandbox({ maintenance: false });
 }, 240_000);
@@ -172,9 +187,7 @@ describe('the packed packages in a fresh npm project', () => {
   it('type-checks a program using the client strictly, and rejects a misspelt reserve field', async () => {
     await writeFile(join(project, 'app.ts'), APP);
     await writeFile(join(project, 'wrong.ts'), WRONG);
-    const [good, wrong] = await timed('tsc (both programs)', () =>
-      Promise.allSettled([tsc('app.ts'), tsc('wrong.ts')]),
-    );
+    const [good, wrong] = await timed('tsc (both programs)', () => Promise.allSettled([tsc('app.ts'), tsc('wrong.ts')]));
     if (good.status === 'rejected') throw new Error(`tsc app.ts failed:\n${(good.reason as { stdout?: string }).stdout ?? good.reason}`);
     expect(wrong.status).toBe('rejected');
     const output = (wrong as PromiseRejectedResult).reason as { stdout: string; code: number };

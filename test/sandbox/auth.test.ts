@@ -11,7 +11,12 @@ function basic(key: string, secret: string): string {
   return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 }
 
-async function requestToken(sandbox: Sandbox, key = DEFAULT_API_KEY, secret = DEFAULT_CLIENT_SECRET, body = 'grant_type=client_credentials') {
+async function requestToken(
+  sandbox: Sandbox,
+  key = DEFAULT_API_KEY,
+  secret = DEFAULT_CLIENT_SECRET,
+  body = 'grant_type=client_credentials',
+) {
   return call(sandbox, 'POST', '/oauth/accesstoken', {
     apiKey: key,
     headers: { Authorization: basic(key, secret) },
@@ -24,7 +29,11 @@ async function requestToken(sandbox: Sandbox, key = DEFAULT_API_KEY, secret = DE
 describe('API key', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
-    sandbox = await startSandbox({ startTime: SAFE_START, logger: log.logger, clients: { [DEFAULT_API_KEY]: DEFAULT_CLIENT_SECRET, second: 'two' } });
+    sandbox = await startSandbox({
+      startTime: SAFE_START,
+      logger: log.logger,
+      clients: { [DEFAULT_API_KEY]: DEFAULT_CLIENT_SECRET, second: 'two' },
+    });
   });
   afterAll(() => sandbox.close());
 
@@ -62,7 +71,12 @@ describe('API key', () => {
 describe('access tokens', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
-    sandbox = await startSandbox({ startTime: SAFE_START, logger: log.logger, tokenLifetimeSeconds: 60, clients: { [DEFAULT_API_KEY]: DEFAULT_CLIENT_SECRET, second: 'two' } });
+    sandbox = await startSandbox({
+      startTime: SAFE_START,
+      logger: log.logger,
+      tokenLifetimeSeconds: 60,
+      clients: { [DEFAULT_API_KEY]: DEFAULT_CLIENT_SECRET, second: 'two' },
+    });
   });
   afterAll(() => sandbox.close());
 
@@ -91,7 +105,10 @@ describe('access tokens', () => {
       contentType: 'application/x-www-form-urlencoded',
     });
     expectFault(mismatched, 'oauth.v2.InvalidClientIdentifier');
-    const none = await call(sandbox, 'POST', '/oauth/accesstoken', { body: 'grant_type=client_credentials', contentType: 'application/x-www-form-urlencoded' });
+    const none = await call(sandbox, 'POST', '/oauth/accesstoken', {
+      body: 'grant_type=client_credentials',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expectFault(none, 'oauth.v2.InvalidClientIdentifier');
     expect(sandbox.tokensIssued()).toBe(before);
   });
@@ -99,7 +116,10 @@ describe('access tokens', () => {
   it('need grant_type=client_credentials as a form body (400 / 10002 otherwise)', async () => {
     const misspelled = await requestToken(sandbox, DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET, 'grant_type=cient_credentials');
     expect({ status: misspelled.status, code: (misspelled.json as Schemas['Error']).error.code }).toEqual({ status: 400, code: 10002 });
-    const asJson = await call(sandbox, 'POST', '/oauth/accesstoken', { headers: { Authorization: basic(DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET) }, body: { grant_type: 'client_credentials' } });
+    const asJson = await call(sandbox, 'POST', '/oauth/accesstoken', {
+      headers: { Authorization: basic(DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET) },
+      body: { grant_type: 'client_credentials' },
+    });
     expect(asJson.status).toBe(400);
   });
 
@@ -118,7 +138,10 @@ describe('access tokens', () => {
   });
 
   it('must be known and belong to the apikey of the call', async () => {
-    expectFault(await call(sandbox, 'GET', EVENT, { bearer: 'tW0tqWjB74Q4KQMOSEwbMhOhvADf', noClientIp: true }), 'oauth.v2.InvalidAccessToken');
+    expectFault(
+      await call(sandbox, 'GET', EVENT, { bearer: 'tW0tqWjB74Q4KQMOSEwbMhOhvADf', noClientIp: true }),
+      'oauth.v2.InvalidAccessToken',
+    );
     const ofSecond = ((await requestToken(sandbox, 'second', 'two')).json as Schemas['AccessToken']).access_token;
     expectFault(await call(sandbox, 'GET', EVENT, { bearer: ofSecond, noClientIp: true }), 'oauth.v2.InvalidAccessToken');
     expect((await call(sandbox, 'GET', EVENT, { apiKey: 'second', bearer: ofSecond, noClientIp: true })).status).toBe(200);

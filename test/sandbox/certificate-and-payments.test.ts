@@ -75,7 +75,9 @@ describe('DER building blocks', () => {
 
 describe('card decryption', () => {
   it('opens PKCS#1 v1.5 ciphertext and drops the 16-character salt', () => {
-    expect(decryptCardField(encrypt(Buffer.from(`${alphanumericSalt()}4588883206000011`)), certificate.privateKey)).toBe('4588883206000011');
+    expect(decryptCardField(encrypt(Buffer.from(`${alphanumericSalt()}4588883206000011`)), certificate.privateKey)).toBe(
+      '4588883206000011',
+    );
     // Any printable ASCII salt is allowed, as the spec says.
     expect(decryptCardField(encrypt(Buffer.from(' !"#$%&()*+,-./:123')), certificate.privateKey)).toBe('123');
   });
@@ -92,14 +94,35 @@ describe('card decryption', () => {
     const valid = block(() => {});
     // The helper block itself is well formed: 198 padding bytes, separator, 55-byte message.
     expect(decryptCardField(valid, certificate.privateKey)).toBe('U'.repeat(55 - 16));
-    expect(decryptCardField(block((b) => (b[1] = 0x01)), certificate.privateKey)).toBeUndefined();
-    expect(decryptCardField(block((b) => { b[200] = 0x55; b[5] = 0x00; }), certificate.privateKey)).toBeUndefined();
-    expect(decryptCardField(block((b) => (b[200] = 0x55)), certificate.privateKey)).toBeUndefined();
+    expect(
+      decryptCardField(
+        block((b) => (b[1] = 0x01)),
+        certificate.privateKey,
+      ),
+    ).toBeUndefined();
+    expect(
+      decryptCardField(
+        block((b) => {
+          b[200] = 0x55;
+          b[5] = 0x00;
+        }),
+        certificate.privateKey,
+      ),
+    ).toBeUndefined();
+    expect(
+      decryptCardField(
+        block((b) => (b[200] = 0x55)),
+        certificate.privateKey,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses ciphertext for another key, of the wrong size, or whose message is only a salt', () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const foreign = publicEncrypt({ key: other.publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(`${alphanumericSalt()}123`)).toString('base64');
+    const foreign = publicEncrypt(
+      { key: other.publicKey, padding: constants.RSA_PKCS1_PADDING },
+      Buffer.from(`${alphanumericSalt()}123`),
+    ).toString('base64');
     expect(decryptCardField(foreign, certificate.privateKey)).toBeUndefined();
     expect(decryptCardField(Buffer.alloc(255, 7).toString('base64'), certificate.privateKey)).toBeUndefined();
     expect(decryptCardField(encrypt(Buffer.from(alphanumericSalt())), certificate.privateKey)).toBeUndefined();
@@ -113,18 +136,30 @@ describe('card checks', () => {
     expect(checkCard(card(SANDBOX_CARD.number, '321'), certificate.id, certificate.privateKey)).toMatchObject({ ok: false, code: 20152 });
     expect(checkCard(card('4111111111111112', '123'), certificate.id, certificate.privateKey)).toMatchObject({ ok: false, code: 10002 });
     expect(checkCard(card(SANDBOX_CARD.number, '12'), certificate.id, certificate.privateKey)).toMatchObject({ ok: false, code: 10002 });
-    expect(checkCard({ ...card(SANDBOX_CARD.number, '123'), expire_month: 13 }, certificate.id, certificate.privateKey)).toMatchObject({ ok: false, code: 10002 });
-    expect(checkCard(card(SANDBOX_CARD.number, SANDBOX_CARD.cvv), 'another-id', certificate.privateKey)).toMatchObject({ ok: false, code: 10002 });
+    expect(checkCard({ ...card(SANDBOX_CARD.number, '123'), expire_month: 13 }, certificate.id, certificate.privateKey)).toMatchObject({
+      ok: false,
+      code: 10002,
+    });
+    expect(checkCard(card(SANDBOX_CARD.number, SANDBOX_CARD.cvv), 'another-id', certificate.privateKey)).toMatchObject({
+      ok: false,
+      code: 10002,
+    });
   });
 
   it('take another test card when configured', () => {
     const custom = { number: '4111111111111111', cvv: '9876' };
     expect(checkCard(card(custom.number, custom.cvv), certificate.id, certificate.privateKey, custom)).toEqual({ ok: true });
-    expect(checkCard(card(SANDBOX_CARD.number, SANDBOX_CARD.cvv), certificate.id, certificate.privateKey, custom)).toMatchObject({ code: 20122 });
+    expect(checkCard(card(SANDBOX_CARD.number, SANDBOX_CARD.cvv), certificate.id, certificate.privateKey, custom)).toMatchObject({
+      code: 20122,
+    });
   });
 
   it('never put card values into their reasons', () => {
-    for (const [number, cvv] of [['4111111111111111', '123'], [SANDBOX_CARD.number, '321'], ['4111111111111112', '555']] as const) {
+    for (const [number, cvv] of [
+      ['4111111111111111', '123'],
+      [SANDBOX_CARD.number, '321'],
+      ['4111111111111112', '555'],
+    ] as const) {
       const verdict = checkCard(card(number, cvv), certificate.id, certificate.privateKey);
       expect(verdict.ok).toBe(false);
       if (!verdict.ok) {

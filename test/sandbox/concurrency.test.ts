@@ -28,7 +28,9 @@ describe('inventory under concurrent flows', () => {
     const carts = await Promise.all(Array.from({ length: 60 }, () => openCart(sandbox)));
     const quantities = carts.map((_, i) => (i % 4) + 1);
     const answers = await Promise.all(
-      carts.map((cartId, i) => call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: SMALL, quantity: quantities[i] ?? 1 }]) })),
+      carts.map((cartId, i) =>
+        call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: SMALL, quantity: quantities[i] ?? 1 }]) }),
+      ),
     );
     const won = answers.flatMap((answer, i) => (answer.status === 200 ? [i] : []));
     for (const answer of answers) {
@@ -53,7 +55,9 @@ describe('inventory under concurrent flows', () => {
         expect((await call(sandbox, 'PUT', '/cart/payment', { body: cardPayment(cartId, certificate) })).status).toBe(200);
         expect((await call(sandbox, 'PUT', '/cart', { body: { cart_id: cartId, source_account_id: `buyer-${i}` } })).status).toBe(200);
       }),
-      ...quitters.map(async (i) => expect((await call(sandbox, 'DELETE', '/cart', { query: { cart_id: carts[i] ?? '' } })).status).toBe(204)),
+      ...quitters.map(async (i) =>
+        expect((await call(sandbox, 'DELETE', '/cart', { query: { cart_id: carts[i] ?? '' } })).status).toBe(204),
+      ),
       ...losers.map((i) =>
         call(sandbox, 'PUT', '/cart/tickets', {
           headers: i % 3 === 0 ? { 'X-TM-FORCE-POLLING': 'true' } : {},
@@ -77,7 +81,11 @@ describe('inventory under concurrent flows', () => {
     const event = SANDBOX_EVENTS.reservedSeating;
     const carts = await Promise.all(Array.from({ length: 40 }, () => openCart(sandbox)));
     const answers = await Promise.all(
-      carts.map((cartId, i) => call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: (i % 6) + 1, price: { id: 3 } }]) })),
+      carts.map((cartId, i) =>
+        call(sandbox, 'PUT', '/cart/tickets', {
+          body: reserveBody(cartId, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: (i % 6) + 1, price: { id: 3 } }]),
+        }),
+      ),
     );
     const seats = new Set<string>();
     let held = 0;

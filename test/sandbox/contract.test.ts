@@ -30,7 +30,10 @@ describe('ContractValidator on generated/openapi.json', () => {
       params: { poll_path: 'cart-tickets-PUT-00AB' },
     });
     expect(validator.match('GET', '/polling/cart/tickets/PUT/00AB')).toEqual({ kind: 'not-found' });
-    expect(validator.match('GET', '/event/3F004CBB88958BF9')).toMatchObject({ kind: 'operation', params: { event_id: '3F004CBB88958BF9' } });
+    expect(validator.match('GET', '/event/3F004CBB88958BF9')).toMatchObject({
+      kind: 'operation',
+      params: { event_id: '3F004CBB88958BF9' },
+    });
     expect(validator.match('GET', '/event/a/b')).toEqual({ kind: 'not-found' });
     expect(validator.match('GET', '/cart')).toEqual({ kind: 'method-not-allowed', allowed: ['PUT', 'POST', 'DELETE'] });
   });
@@ -50,37 +53,62 @@ describe('ContractValidator on generated/openapi.json', () => {
   });
 
   it('resolves $refs into #/components/schemas, including anyOf of references', () => {
-    const poll = (body: unknown) => validator.validateResponse('poll', { status: 200, headers: {}, mediaType: 'application/json', body }).problems;
+    const poll = (body: unknown) =>
+      validator.validateResponse('poll', { status: 200, headers: {}, mediaType: 'application/json', body }).problems;
     expect(poll(goodCart)).toEqual([]);
     expect(poll({ redemption_url: 'u', tm_app_url: 'a', grand_total: 1, order_token: 't' })).toEqual([]);
     expect(poll({ order_token: 't' }).length).toBeGreaterThan(0);
   });
 
   it('flags undocumented statuses, bodies where none is documented, missing bodies and wrong media types', () => {
-    expect(validator.validateResponse('deleteCart', { status: 418, headers: {} })).toEqual({ problems: ['status 418 is not documented for deleteCart'], documented: false });
-    expect(validator.validateResponse('deleteCart', { status: 204, headers: {}, mediaType: 'application/json', body: {} }).problems).toHaveLength(1);
-    expect(validator.validateResponse('retrieveEventDetails', { status: 200, headers: {} }).problems[0]).toMatch(/needs a application\/json body/);
-    expect(validator.validateResponse('getCaptchaPage', { status: 200, headers: {}, mediaType: 'application/json', body: '<html/>' }).problems[0]).toMatch(/must be text\/html/);
+    expect(validator.validateResponse('deleteCart', { status: 418, headers: {} })).toEqual({
+      problems: ['status 418 is not documented for deleteCart'],
+      documented: false,
+    });
+    expect(
+      validator.validateResponse('deleteCart', { status: 204, headers: {}, mediaType: 'application/json', body: {} }).problems,
+    ).toHaveLength(1);
+    expect(validator.validateResponse('retrieveEventDetails', { status: 200, headers: {} }).problems[0]).toMatch(
+      /needs a application\/json body/,
+    );
+    expect(
+      validator.validateResponse('getCaptchaPage', { status: 200, headers: {}, mediaType: 'application/json', body: '<html/>' })
+        .problems[0],
+    ).toMatch(/must be text\/html/);
   });
 
   it('checks request parameters, headers and bodies, reading numbers from query strings', () => {
     const query = (q: string) => new URLSearchParams(q);
-    expect(validator.validateRequest('listUnredeemedOrders', { pathParams: {}, query: query('days_from_purchase=30'), headers: {} })).toEqual([]);
-    expect(validator.validateRequest('listUnredeemedOrders', { pathParams: {}, query: query('days_from_purchase=soon'), headers: {} })).toEqual([
-      'query parameter "days_from_purchase" must be number',
-    ]);
+    expect(
+      validator.validateRequest('listUnredeemedOrders', { pathParams: {}, query: query('days_from_purchase=30'), headers: {} }),
+    ).toEqual([]);
+    expect(
+      validator.validateRequest('listUnredeemedOrders', { pathParams: {}, query: query('days_from_purchase=soon'), headers: {} }),
+    ).toEqual(['query parameter "days_from_purchase" must be number']);
     expect(validator.validateRequest('deleteCart', { pathParams: {}, query: query(''), headers: {} })).toEqual([
       'query parameter "cart_id" is required',
       'header parameter "True-Client-IP" is required',
     ]);
     const reserve = (body: unknown, mediaType = 'application/json') =>
-      validator.validateRequest('reserveTickets', { pathParams: {}, query: query(''), headers: { 'true-client-ip': '1.2.3.4' }, mediaType, body });
+      validator.validateRequest('reserveTickets', {
+        pathParams: {},
+        query: query(''),
+        headers: { 'true-client-ip': '1.2.3.4' },
+        mediaType,
+        body,
+      });
     expect(reserve(reserveBody('c', GA, [{ id: GA_TYPE, quantity: 1 }]))).toEqual([]);
     expect(reserve({ cart_id: 'c' })).toEqual(["body must have required property 'event'"]);
     expect(reserve('x', 'text/plain')).toEqual(['request body must be application/json, not text/plain']);
-    expect(validator.validateRequest('getAccessToken', { pathParams: {}, query: query(''), headers: {}, mediaType: 'application/x-www-form-urlencoded', body: { grant_type: 'password' } })).toEqual([
-      'body/grant_type must be equal to constant',
-    ]);
+    expect(
+      validator.validateRequest('getAccessToken', {
+        pathParams: {},
+        query: query(''),
+        headers: {},
+        mediaType: 'application/x-www-form-urlencoded',
+        body: { grant_type: 'password' },
+      }),
+    ).toEqual(['body/grant_type must be equal to constant']);
   });
 
   it('refuses a document that is not OpenAPI 3.1', () => {
@@ -111,13 +139,18 @@ describe('a sandbox whose handler breaks the contract', () => {
     expect((answer.json as { error: { message: string } }).error.message).toBe(
       'Sandbox bug: response breaks the contract (reserveTickets, status 200): body/cart/hold_time must be number',
     );
-    expect(sandbox.contractViolations()).toEqual([{ operationId: 'reserveTickets', status: 200, problems: ['body/cart/hold_time must be number'] }]);
+    expect(sandbox.contractViolations()).toEqual([
+      { operationId: 'reserveTickets', status: 200, problems: ['body/cart/hold_time must be number'] },
+    ]);
     expect(log.error).toEqual([expect.stringContaining('body/cart/hold_time must be number')]);
   });
 
   it('also catches a broken answer delivered through polling', async () => {
     const cartId = await openCart(sandbox);
-    const answer = await call(sandbox, 'PUT', '/cart/tickets', { headers: { 'X-TM-FORCE-POLLING': 'true' }, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]) });
+    const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+      headers: { 'X-TM-FORCE-POLLING': 'true' },
+      body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]),
+    });
     expect(answer.status).toBe(202);
     expect(sandbox.contractViolations()).toHaveLength(2);
   });
@@ -143,7 +176,10 @@ describe('a lenient sandbox', () => {
     expect((answer.json as { cart: { hold_time: unknown } }).cart.hold_time).toBe('299');
     const teapot = await call(sandbox, 'GET', '/certificate', { query: { cart_id: cartId } });
     expect(teapot.status).toBe(418);
-    expect(sandbox.contractViolations().map((v) => `${v.operationId} ${v.status}`)).toEqual(['reserveTickets 200', 'getEncryptionCertificate 418']);
+    expect(sandbox.contractViolations().map((v) => `${v.operationId} ${v.status}`)).toEqual([
+      'reserveTickets 200',
+      'getEncryptionCertificate 418',
+    ]);
     expect(log.error).toHaveLength(2);
     expect(log.error[1]).toContain('status 418 is not documented for getEncryptionCertificate');
   });
@@ -157,7 +193,9 @@ describe('start-up checks', () => {
     try {
       const file = join(dir, 'openapi.json');
       writeFileSync(file, JSON.stringify(document));
-      await expect(startSandbox({ openapiFile: file, logger: collectingLogger().logger })).rejects.toThrow('operation without a handler: listUpsells');
+      await expect(startSandbox({ openapiFile: file, logger: collectingLogger().logger })).rejects.toThrow(
+        'operation without a handler: listUpsells',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CARD, SANDBOX_EVENTS, SANDBOX_TICKET_TYPES, startSandbox } from '../../packages/sandbox/src/index.js';
 import type { Sandbox } from '../../packages/sandbox/src/index.js';
-import { alphanumericSalt, call, cardPayment, collectingLogger, encryptField, expectError, getCertificate, openCart, reserveBody, SAFE_START } from './helpers.js';
+import {
+  alphanumericSalt,
+  call,
+  cardPayment,
+  collectingLogger,
+  encryptField,
+  expectError,
+  getCertificate,
+  openCart,
+  reserveBody,
+  SAFE_START,
+} from './helpers.js';
 import type { Schemas } from './helpers.js';
 
 const GA = SANDBOX_EVENTS.generalAdmission;
@@ -26,7 +37,9 @@ async function heldCart(): Promise<{ cartId: string; certificate: Schemas['Certi
 describe('10002 invalid input', () => {
   it('answers a body that breaks the contract, with the reason in a header and not in the body', async () => {
     const cartId = await openCart(sandbox);
-    const answer = await call(sandbox, 'PUT', '/cart/tickets', { body: { cart_id: cartId, event: { id: GA, tickets: [{ id: 1, quantity: '2' }] } } });
+    const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: { cart_id: cartId, event: { id: GA, tickets: [{ id: 1, quantity: '2' }] } },
+    });
     expectError(answer, 400, 10002);
     expect(answer.json).toEqual({ error: { message: 'Invalid input data type', code: 10002, http_code: 400, severity: 'ERROR' } });
     expect(answer.headers.get('x-sandbox-reason')).toContain('body/event/tickets/0/id must be string');
@@ -74,8 +87,20 @@ describe('10002 invalid input', () => {
   it('refuses an exact-quantity ticket type with another quantity, and the event-wide limit', async () => {
     const cartId = await openCart(sandbox);
     const reserved = SANDBOX_EVENTS.reservedSeating;
-    expectError(await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, reserved, [{ id: SANDBOX_TICKET_TYPES.accessible, quantity: 1 }]) }), 400, 10002);
-    expect((await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, reserved, [{ id: SANDBOX_TICKET_TYPES.accessible, quantity: 2 }]) })).status).toBe(200);
+    expectError(
+      await call(sandbox, 'PUT', '/cart/tickets', {
+        body: reserveBody(cartId, reserved, [{ id: SANDBOX_TICKET_TYPES.accessible, quantity: 1 }]),
+      }),
+      400,
+      10002,
+    );
+    expect(
+      (
+        await call(sandbox, 'PUT', '/cart/tickets', {
+          body: reserveBody(cartId, reserved, [{ id: SANDBOX_TICKET_TYPES.accessible, quantity: 2 }]),
+        })
+      ).status,
+    ).toBe(200);
     // 8 + 4 is within each type's limit but above the event's limit of 10.
     const overEvent = reserveBody(cartId, GA, [
       { id: GA_TYPE, quantity: 8 },
@@ -90,16 +115,30 @@ describe('10002 invalid input', () => {
   it('refuses ticket type ids without their leading zeros, unknown events, price levels and areas', async () => {
     const cartId = await openCart(sandbox);
     expectError(await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: '1', quantity: 1 }]) }), 400, 10002);
-    expectError(await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, '0000000000000000', [{ id: GA_TYPE, quantity: 1 }]) }), 400, 10002);
-    expectError(await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1, price: { id: 99 } }]) }), 400, 10002);
-    expectError(await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }], [7]) }), 400, 10002);
+    expectError(
+      await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, '0000000000000000', [{ id: GA_TYPE, quantity: 1 }]) }),
+      400,
+      10002,
+    );
+    expectError(
+      await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1, price: { id: 99 } }]) }),
+      400,
+      10002,
+    );
+    expectError(
+      await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }], [7]) }),
+      400,
+      10002,
+    );
   });
 
   it('refuses payment before a reserve and purchase before payment', async () => {
     const cartId = await openCart(sandbox);
     const certificate = await getCertificate(sandbox, cartId);
     expectError(await call(sandbox, 'PUT', '/cart/payment', { body: cardPayment(cartId, certificate) }), 400, 10002);
-    expect((await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]) })).status).toBe(200);
+    expect((await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]) })).status).toBe(
+      200,
+    );
     expectError(await call(sandbox, 'PUT', '/cart', { body: { cart_id: cartId, source_account_id: 'x' } }), 400, 10002);
     expect(sandbox.orders()).toHaveLength(0);
     await call(sandbox, 'DELETE', '/cart', { query: { cart_id: cartId } });
@@ -107,7 +146,8 @@ describe('10002 invalid input', () => {
 
   it('refuses undecryptable card data, a bad salt, a foreign encryption key and non-card numbers', async () => {
     const { cartId, certificate } = await heldCart();
-    const pay = (card: Parameters<typeof cardPayment>[2]) => call(sandbox, 'PUT', '/cart/payment', { body: cardPayment(cartId, certificate, card) });
+    const pay = (card: Parameters<typeof cardPayment>[2]) =>
+      call(sandbox, 'PUT', '/cart/payment', { body: cardPayment(cartId, certificate, card) });
     const cases: Array<[string, Parameters<typeof cardPayment>[2]]> = [
       ['clear-text number', { numberCipher: SANDBOX_CARD.number }],
       ['not base64', { numberCipher: '%%%' }],
@@ -162,7 +202,9 @@ describe('captcha errors', () => {
 describe('reserve errors', () => {
   it('20052 for a sold-out event, without http_code and severity as in the spec', async () => {
     const cartId = await openCart(sandbox);
-    const answer = await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, SANDBOX_EVENTS.soldOut, [{ id: SANDBOX_TICKET_TYPES.soldOut, quantity: 1 }]) });
+    const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(cartId, SANDBOX_EVENTS.soldOut, [{ id: SANDBOX_TICKET_TYPES.soldOut, quantity: 1 }]),
+    });
     expectError(answer, 400, 20052);
     expect(answer.json).toEqual({ error: { message: 'No inventory found to match request', code: 20052 } });
     expect(sandbox.inventory(SANDBOX_EVENTS.soldOut)[SANDBOX_TICKET_TYPES.soldOut]).toEqual({ capacity: 200, sold: 200, held: 0, free: 0 });
@@ -174,7 +216,11 @@ describe('reserve errors', () => {
     const carts = [cartId, await openCart(sandbox), await openCart(sandbox), await openCart(sandbox)];
     const answers = [];
     for (const id of carts) {
-      answers.push(await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(id, SANDBOX_EVENTS.reservedSeating, [{ id: SANDBOX_TICKET_TYPES.accessible, quantity: 2 }]) }));
+      answers.push(
+        await call(sandbox, 'PUT', '/cart/tickets', {
+          body: reserveBody(id, SANDBOX_EVENTS.reservedSeating, [{ id: SANDBOX_TICKET_TYPES.accessible, quantity: 2 }]),
+        }),
+      );
     }
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 400]);
     expectError(answers[3] as (typeof answers)[number], 400, 20052);
@@ -183,7 +229,9 @@ describe('reserve errors', () => {
 
   it('403 / 90001 for an event that is not API-transactable', async () => {
     const cartId = await openCart(sandbox);
-    const answer = await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, SANDBOX_EVENTS.notTransactable, [{ id: SANDBOX_TICKET_TYPES.boxOfficeOnly, quantity: 1 }]) });
+    const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(cartId, SANDBOX_EVENTS.notTransactable, [{ id: SANDBOX_TICKET_TYPES.boxOfficeOnly, quantity: 1 }]),
+    });
     expectError(answer, 403, 90001);
     expect((answer.json as Schemas['Error']).error).toMatchObject({ http_code: 403, severity: 'ERROR' });
     const details = await call(sandbox, 'GET', `/event/${SANDBOX_EVENTS.notTransactable}`, { noClientIp: true });
@@ -194,7 +242,11 @@ describe('reserve errors', () => {
 describe('payment errors', () => {
   it('20122 for any other Luhn-valid card', async () => {
     const { cartId, certificate } = await heldCart();
-    expectError(await call(sandbox, 'PUT', '/cart/payment', { body: cardPayment(cartId, certificate, { number: '4111111111111111' }) }), 400, 20122);
+    expectError(
+      await call(sandbox, 'PUT', '/cart/payment', { body: cardPayment(cartId, certificate, { number: '4111111111111111' }) }),
+      400,
+      20122,
+    );
   });
 
   it('20152 for the test card with a wrong security code', async () => {
@@ -208,9 +260,17 @@ describe('payment errors', () => {
 describe('90003 invalid cart', () => {
   it('answers unknown cart ids on every cart call', async () => {
     const unknown = 'bm90LWEtY2FydA==';
-    expectError(await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(unknown, GA, [{ id: GA_TYPE, quantity: 1 }]) }), 400, 90003);
+    expectError(
+      await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(unknown, GA, [{ id: GA_TYPE, quantity: 1 }]) }),
+      400,
+      90003,
+    );
     expectError(await call(sandbox, 'GET', '/certificate', { query: { cart_id: unknown } }), 400, 90003);
-    expectError(await call(sandbox, 'PUT', '/cart/payment', { body: { ...cardPayment(unknown, { id: 'x', value: sandbox.certificate.pem }) } }), 400, 90003);
+    expectError(
+      await call(sandbox, 'PUT', '/cart/payment', { body: { ...cardPayment(unknown, { id: 'x', value: sandbox.certificate.pem }) } }),
+      400,
+      90003,
+    );
     expectError(await call(sandbox, 'PUT', '/cart', { body: { cart_id: unknown, source_account_id: 'x' } }), 400, 90003);
     expectError(await call(sandbox, 'DELETE', '/cart', { query: { cart_id: unknown } }), 400, 90003);
   });
@@ -251,7 +311,11 @@ describe('other statuses', () => {
 
   it('400 / 10002 for an unredeemed-orders query without any day count, or with a bad one', async () => {
     expectError(await call(sandbox, 'GET', '/orders/unredeemed', { noClientIp: true }), 400, 10002);
-    expectError(await call(sandbox, 'GET', '/orders/unredeemed', { query: { days_from_purchase: 'thirty' }, noClientIp: true }), 400, 10002);
+    expectError(
+      await call(sandbox, 'GET', '/orders/unredeemed', { query: { days_from_purchase: 'thirty' }, noClientIp: true }),
+      400,
+      10002,
+    );
     expectError(await call(sandbox, 'GET', '/orders/unredeemed', { query: { days_before_event: '-1' }, noClientIp: true }), 400, 10002);
   });
 

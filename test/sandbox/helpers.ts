@@ -94,7 +94,12 @@ export async function openCart(sandbox: Sandbox, options: CallOptions = {}): Pro
 }
 
 /** A reserve body for one ticket type. */
-export function reserveBody(cartId: string, eventId: string, tickets: Schemas['TicketSelection'][], areas?: number[]): Schemas['ReserveRequest'] {
+export function reserveBody(
+  cartId: string,
+  eventId: string,
+  tickets: Schemas['TicketSelection'][],
+  areas?: number[],
+): Schemas['ReserveRequest'] {
   return { cart_id: cartId, event: { id: eventId, tickets, ...(areas ? { areas: areas.map((id) => ({ id })) } : {}) } };
 }
 
@@ -167,7 +172,12 @@ export async function paidCart(sandbox: Sandbox, eventId: string, tickets: Schem
 }
 
 /** A logger that keeps what it is told, for assertions (and a quiet test run). */
-export function collectingLogger(): { info: string[]; warn: string[]; error: string[]; logger: { info(m: string): void; warn(m: string): void; error(m: string): void } } {
+export function collectingLogger(): {
+  info: string[];
+  warn: string[];
+  error: string[];
+  logger: { info(m: string): void; warn(m: string): void; error(m: string): void };
+} {
   const info: string[] = [];
   const warn: string[] = [];
   const error: string[] = [];

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_EVENTS, SANDBOX_TICKET_TYPES, startSandbox } from '../../packages/sandbox/src/index.js';
 import type { Sandbox } from '../../packages/sandbox/src/index.js';
-import { call, callUrl, cardPayment, collectingLogger, expectError, getCertificate, openCart, paidCart, reserveBody, SAFE_START } from './helpers.js';
+import {
+  call,
+  callUrl,
+  cardPayment,
+  collectingLogger,
+  expectError,
+  getCertificate,
+  openCart,
+  paidCart,
+  reserveBody,
+  SAFE_START,
+} from './helpers.js';
 import type { Schemas } from './helpers.js';
 
 const GA = SANDBOX_EVENTS.generalAdmission;
@@ -51,7 +62,10 @@ describe('holds on the injected clock', () => {
   it('of a polled reserve also expire when nobody polls or deletes', async () => {
     const before = sandbox.inventory(GA)[GA_TYPE];
     const cartId = await openCart(sandbox);
-    const answer = await call(sandbox, 'PUT', '/cart/tickets', { headers: { 'X-TM-FORCE-POLLING': 'true' }, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 2 }]) });
+    const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+      headers: { 'X-TM-FORCE-POLLING': 'true' },
+      body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 2 }]),
+    });
     expect(answer.status).toBe(202);
     expect(sandbox.inventory(GA)[GA_TYPE]?.held).toBe((before?.held ?? 0) + 2);
     sandbox.clock.advance(121_000);
@@ -72,7 +86,10 @@ describe('nightly maintenance', () => {
     const cartId = await openCart(sandbox);
     const pending = await openCart(sandbox);
     await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(pending, GA, [{ id: GA_TYPE, quantity: 1 }]) });
-    const polled = await call(sandbox, 'PUT', '/cart/tickets', { headers: { 'X-TM-FORCE-POLLING': 'true' }, body: reserveBody(await openCart(sandbox), GA, [{ id: GA_TYPE, quantity: 1 }]) });
+    const polled = await call(sandbox, 'PUT', '/cart/tickets', {
+      headers: { 'X-TM-FORCE-POLLING': 'true' },
+      body: reserveBody(await openCart(sandbox), GA, [{ id: GA_TYPE, quantity: 1 }]),
+    });
     sandbox.clock.set(LA_MAINTENANCE);
     const before = sandbox.inventory(GA);
 
@@ -87,22 +104,35 @@ describe('nightly maintenance', () => {
     // Event details stay readable: clients need them to know the window.
     expect((await call(sandbox, 'GET', `/event/${GA}`)).status).toBe(200);
     // New York is at 05:30: its event sells as usual.
-    const ny = await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, SANDBOX_EVENTS.reservedSeating, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 1 }]) });
+    const ny = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(cartId, SANDBOX_EVENTS.reservedSeating, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 1 }]),
+    });
     expect(ny.status).toBe(200);
 
     // At 03:00 the window is over (the New York hold has run out by then, so a new cart is needed).
     sandbox.clock.advance(30 * 60 * 1000);
-    expect((await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(await openCart(sandbox), GA, [{ id: GA_TYPE, quantity: 1 }]) })).status).toBe(200);
+    expect(
+      (await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(await openCart(sandbox), GA, [{ id: GA_TYPE, quantity: 1 }]) }))
+        .status,
+    ).toBe(200);
     expect(sandbox.contractViolations()).toEqual([]);
   });
 
   it('can be switched off or moved', async () => {
     const off = await startSandbox({ startTime: LA_MAINTENANCE, logger: log.logger, maintenance: false });
-    const moved = await startSandbox({ startTime: Date.parse('2026-06-15T07:10:00Z'), logger: log.logger, maintenance: { startHour: 0, endHour: 1 } });
+    const moved = await startSandbox({
+      startTime: Date.parse('2026-06-15T07:10:00Z'),
+      logger: log.logger,
+      maintenance: { startHour: 0, endHour: 1 },
+    });
     try {
-      expect((await call(off, 'PUT', '/cart/tickets', { body: reserveBody(await openCart(off), GA, [{ id: GA_TYPE, quantity: 1 }]) })).status).toBe(200);
+      expect(
+        (await call(off, 'PUT', '/cart/tickets', { body: reserveBody(await openCart(off), GA, [{ id: GA_TYPE, quantity: 1 }]) })).status,
+      ).toBe(200);
       // 07:10 UTC is 00:10 in Los Angeles.
-      const answer = await call(moved, 'PUT', '/cart/tickets', { body: reserveBody(await openCart(moved), GA, [{ id: GA_TYPE, quantity: 1 }]) });
+      const answer = await call(moved, 'PUT', '/cart/tickets', {
+        body: reserveBody(await openCart(moved), GA, [{ id: GA_TYPE, quantity: 1 }]),
+      });
       expect(answer.status).toBe(503);
       expect(answer.headers.get('retry-after')).toBe(String(50 * 60));
     } finally {

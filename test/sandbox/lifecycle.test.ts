@@ -41,7 +41,10 @@ describe('close()', () => {
 
     await sandbox.close();
     const after = await settle(baseline);
-    expect({ server: after.TCPServerWrap, sockets: after.TCPSocketWrap }).toEqual({ server: baseline.TCPServerWrap, sockets: baseline.TCPSocketWrap });
+    expect({ server: after.TCPServerWrap, sockets: after.TCPSocketWrap }).toEqual({
+      server: baseline.TCPServerWrap,
+      sockets: baseline.TCPSocketWrap,
+    });
     // The http server's connection-checking interval is gone too (the test runner may own timers of its own).
     expect(after.Timeout).toBeLessThanOrEqual(baseline.Timeout ?? 0);
     await expect(fetch(`${sandbox.baseUrl}/captcha?apikey=sandbox-key`)).rejects.toThrow();
@@ -55,16 +58,24 @@ describe('close()', () => {
     await new Promise((resolve) => socket.once('connect', resolve));
     const closed = new Promise((resolve) => socket.once('close', resolve));
     // Headers promise 100 bytes of body; only one arrives, so the request stays in flight.
-    socket.write('PUT /partners/v1/cart?apikey=sandbox-key HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    socket.write(
+      'PUT /partners/v1/cart?apikey=sandbox-key HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const outcome = await Promise.race([sandbox.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3_000))]);
+    const outcome = await Promise.race([
+      sandbox.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3_000)),
+    ]);
     expect(outcome).toBe('closed');
     await closed;
     expect(socket.destroyed).toBe(true);
   });
 
   it('listens on loopback only, on a free port by default', async () => {
-    const [a, b] = await Promise.all([startSandbox({ logger: collectingLogger().logger }), startSandbox({ logger: collectingLogger().logger })]);
+    const [a, b] = await Promise.all([
+      startSandbox({ logger: collectingLogger().logger }),
+      startSandbox({ logger: collectingLogger().logger }),
+    ]);
     try {
       for (const sandbox of [a, b]) {
         expect(sandbox.baseUrl).toBe(`http://127.0.0.1:${sandbox.port}/partners/v1`);
@@ -79,7 +90,27 @@ describe('close()', () => {
 
 describe('the pnpm sandbox command', () => {
   it('reads its flags into options and refuses bad ones', () => {
-    expect(optionsFromArgs(['--port', '8080', '--polling-rate', '0.3', '--wait', '0', '--pending-polls', '2', '--hold', '60', '--token-lifetime', '30', '--require-token', '--no-maintenance', '--lenient', '--public-base-url', 'http://127.0.0.1:4010'])).toMatchObject({
+    expect(
+      optionsFromArgs([
+        '--port',
+        '8080',
+        '--polling-rate',
+        '0.3',
+        '--wait',
+        '0',
+        '--pending-polls',
+        '2',
+        '--hold',
+        '60',
+        '--token-lifetime',
+        '30',
+        '--require-token',
+        '--no-maintenance',
+        '--lenient',
+        '--public-base-url',
+        'http://127.0.0.1:4010',
+      ]),
+    ).toMatchObject({
       port: 8080,
       pollingRate: 0.3,
       pollingWaitSeconds: 0,
@@ -97,7 +128,10 @@ describe('the pnpm sandbox command', () => {
   });
 
   it('prints its base URL, serves it, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', '--wait', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', '--wait', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let output = '';
       const baseUrl = await new Promise<string>((resolve, reject) => {

@@ -18,7 +18,10 @@ describe('forced polling (wait 0, three pending polls)', () => {
 
   it('answers a reserve with 202 and a polling URL on the sandbox, then the cart after three polls', async () => {
     const cartId = await openCart(sandbox);
-    const first = await call(sandbox, 'PUT', '/cart/tickets', { headers: FORCE, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 2 }]) });
+    const first = await call(sandbox, 'PUT', '/cart/tickets', {
+      headers: FORCE,
+      body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 2 }]),
+    });
     expect(first.status).toBe(202);
     const polling = first.json as Schemas['PollingResponse'];
     expect(polling.wait).toBe(0);
@@ -49,7 +52,10 @@ describe('forced polling (wait 0, three pending polls)', () => {
   it('applies the reserve at once: tickets stay held without any poll until the cart is deleted', async () => {
     const before = sandbox.inventory(GA)[GA_TYPE];
     const cartId = await openCart(sandbox);
-    const answer = await call(sandbox, 'PUT', '/cart/tickets', { headers: FORCE, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 4 }]) });
+    const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+      headers: FORCE,
+      body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 4 }]),
+    });
     expect(answer.status).toBe(202);
     expect(sandbox.inventory(GA)[GA_TYPE]?.held).toBe((before?.held ?? 0) + 4);
     const deleted = await call(sandbox, 'DELETE', '/cart', { query: { cart_id: cartId } });
@@ -97,7 +103,10 @@ describe('forced polling (wait 0, three pending polls)', () => {
 
   it('answers 404 for an unknown job or a polling URL with another cart id, and needs True-Client-IP', async () => {
     const cartId = await openCart(sandbox);
-    const answer = await call(sandbox, 'PUT', '/cart/tickets', { headers: FORCE, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]) });
+    const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+      headers: FORCE,
+      body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]),
+    });
     const url = new URL((answer.json as Schemas['PollingResponse']).polling_url);
     const unknown = new URL(url);
     unknown.pathname = unknown.pathname.replace(/[0-9A-F]{32}$/, '0'.repeat(32));
@@ -119,7 +128,12 @@ describe('polling rate', () => {
   it('sends the configured share of polling operations through polling, with the default wait of 4', async () => {
     // A random source that alternates below and above the rate: every other call polls.
     let draw = 0;
-    const sandbox = await startSandbox({ startTime: SAFE_START, logger: log.logger, pollingRate: 0.5, random: () => (draw++ % 2 === 0 ? 0.1 : 0.9) });
+    const sandbox = await startSandbox({
+      startTime: SAFE_START,
+      logger: log.logger,
+      pollingRate: 0.5,
+      random: () => (draw++ % 2 === 0 ? 0.1 : 0.9),
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
@@ -140,7 +154,10 @@ describe('polling rate', () => {
     const sandbox = await startSandbox({ startTime: SAFE_START, logger: log.logger, pendingPolls: 0 });
     try {
       const cartId = await openCart(sandbox);
-      const answer = await call(sandbox, 'PUT', '/cart/tickets', { headers: FORCE, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]) });
+      const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+        headers: FORCE,
+        body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]),
+      });
       expect((await callUrl((answer.json as Schemas['PollingResponse']).polling_url)).status).toBe(200);
     } finally {
       await sandbox.close();
@@ -150,11 +167,19 @@ describe('polling rate', () => {
 
 describe('public base URL (a proxy in front of the sandbox)', () => {
   it('writes polling URLs on the public base, set at start or later, and back on its own base when unset', async () => {
-    const sandbox = await startSandbox({ startTime: SAFE_START, logger: log.logger, pollingWaitSeconds: 0, publicBaseUrl: 'http://127.0.0.1:1/proxy/' });
+    const sandbox = await startSandbox({
+      startTime: SAFE_START,
+      logger: log.logger,
+      pollingWaitSeconds: 0,
+      publicBaseUrl: 'http://127.0.0.1:1/proxy/',
+    });
     try {
       const pollingUrl = async () => {
         const cartId = await openCart(sandbox);
-        const answer = await call(sandbox, 'PUT', '/cart/tickets', { headers: FORCE, body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]) });
+        const answer = await call(sandbox, 'PUT', '/cart/tickets', {
+          headers: FORCE,
+          body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]),
+        });
         expect(answer.status).toBe(202);
         return new URL((answer.json as Schemas['PollingResponse']).polling_url);
       };

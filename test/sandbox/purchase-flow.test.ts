@@ -1,9 +1,27 @@
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptCardField } from '../../packages/client/src/encrypt-card.js';
-import { DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET, SANDBOX_CARD, SANDBOX_EVENTS, SANDBOX_TICKET_TYPES, startSandbox } from '../../packages/sandbox/src/index.js';
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_CLIENT_SECRET,
+  SANDBOX_CARD,
+  SANDBOX_EVENTS,
+  SANDBOX_TICKET_TYPES,
+  startSandbox,
+} from '../../packages/sandbox/src/index.js';
 import type { Sandbox } from '../../packages/sandbox/src/index.js';
-import { call, callUrl, cardPayment, collectingLogger, expectError, getCertificate, openCart, paidCart, reserveBody, SAFE_START } from './helpers.js';
+import {
+  call,
+  callUrl,
+  cardPayment,
+  collectingLogger,
+  expectError,
+  getCertificate,
+  openCart,
+  paidCart,
+  reserveBody,
+  SAFE_START,
+} from './helpers.js';
 import type { Schemas } from './helpers.js';
 
 const GA = SANDBOX_EVENTS.generalAdmission;
@@ -31,7 +49,13 @@ describe('the purchase walkthrough of the spec', () => {
     });
     expect(tokenAnswer.status).toBe(200);
     const token = tokenAnswer.json as Schemas['AccessToken'];
-    expect(token).toMatchObject({ token_type: 'BearerToken', expires_in: '3599', client_id: DEFAULT_API_KEY, status: 'approved', scope: '' });
+    expect(token).toMatchObject({
+      token_type: 'BearerToken',
+      expires_in: '3599',
+      client_id: DEFAULT_API_KEY,
+      status: 'approved',
+      scope: '',
+    });
     expect(token.issued_at).toMatch(/^\d{13}$/);
     const bearer = token.access_token;
 
@@ -72,7 +96,11 @@ describe('the purchase walkthrough of the spec', () => {
     expect(cart.cart.items[0]?.tickets[0]).toMatchObject({ id: '000000000001', quantity: 2 });
     // Price level 2: 65 face + 8.50 service + 2 facility, twice.
     expect(cart.cart.totals).toMatchObject({ merchandise: 130, fee: 21, grand: 151, unpaid: 151 });
-    expect(sandbox.inventory(GA)[SANDBOX_TICKET_TYPES.generalAdmission]).toEqual({ ...before, held: (before?.held ?? 0) + 2, free: (before?.free ?? 0) - 2 });
+    expect(sandbox.inventory(GA)[SANDBOX_TICKET_TYPES.generalAdmission]).toEqual({
+      ...before,
+      held: (before?.held ?? 0) + 2,
+      free: (before?.free ?? 0) - 2,
+    });
 
     // 6. Certificate: a real X.509 certificate in PEM with CRLF line ends.
     const certificate = await getCertificate(sandbox, cartId);
@@ -99,13 +127,22 @@ describe('the purchase walkthrough of the spec', () => {
     expect(order.grand_total).toBe(151);
     expect(order.redemption_url).toBe(`${sandbox.origin}/redeem?event_id=${GA}&token=${order.order_token}`);
     expect(order.tm_app_url).toBe(`ticketmaster:///partners/redeem?token=${order.order_token}`);
-    expect(sandbox.inventory(GA)[SANDBOX_TICKET_TYPES.generalAdmission]).toEqual({ ...before, sold: (before?.sold ?? 0) + 2, free: (before?.free ?? 0) - 2 });
+    expect(sandbox.inventory(GA)[SANDBOX_TICKET_TYPES.generalAdmission]).toEqual({
+      ...before,
+      sold: (before?.sold ?? 0) + 2,
+      free: (before?.free ?? 0) - 2,
+    });
 
     // 9. Unredeemed orders list the order until its redemption link is opened.
     const report = await call(sandbox, 'GET', '/orders/unredeemed', { bearer, query: { days_from_purchase: '30' }, noClientIp: true });
     expect(report.status).toBe(200);
     const listed = (report.json as Schemas['UnredeemedOrders']).data.find((o) => o.order_token === order.order_token);
-    expect(listed).toMatchObject({ event_id: GA, order_source_account_id: 'member-hash-1', purchase_email_address: 'buyer@example.com', email_status: 1 });
+    expect(listed).toMatchObject({
+      event_id: GA,
+      order_source_account_id: 'member-hash-1',
+      purchase_email_address: 'buyer@example.com',
+      email_status: 1,
+    });
     expect(listed?.purchase_date_time).toBe(sandbox.orders().find((o) => o.token === order.order_token)?.purchasedAt);
 
     expect((await callUrl(order.redemption_url)).status).toBe(200);
@@ -122,22 +159,40 @@ describe('the purchase walkthrough of the spec', () => {
   it('gives reserved seats with section, row and adjacent seat numbers, honouring price levels and areas', async () => {
     const cartId = await openCart(sandbox);
     const event = SANDBOX_EVENTS.reservedSeating;
-    const first = await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 3, price: { id: 2 } }]) });
+    const first = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(cartId, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 3, price: { id: 2 } }]),
+    });
     expect(first.status).toBe(200);
     const item = (first.json as Schemas['CartResponse']).cart.items[0];
     expect(item).toMatchObject({ section: 'MEZZ', row: 'A', start_seat_number: '1', end_seat_number: '3', num_seats: 3, event_id: event });
 
     const other = await openCart(sandbox);
-    const second = await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(other, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 2 }], [3]) });
-    expect((second.json as Schemas['CartResponse']).cart.items[0]).toMatchObject({ section: 'BALC', row: 'A', start_seat_number: '1', end_seat_number: '2' });
+    const second = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(other, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 2 }], [3]),
+    });
+    expect((second.json as Schemas['CartResponse']).cart.items[0]).toMatchObject({
+      section: 'BALC',
+      row: 'A',
+      start_seat_number: '1',
+      end_seat_number: '2',
+    });
 
     // The next buyer at price level 2 gets the seats after the held ones, never the same ones.
     const third = await openCart(sandbox);
-    const next = await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(third, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 2, price: { id: 2 } }]) });
-    expect((next.json as Schemas['CartResponse']).cart.items[0]).toMatchObject({ section: 'MEZZ', row: 'A', start_seat_number: '4', end_seat_number: '5' });
+    const next = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(third, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 2, price: { id: 2 } }]),
+    });
+    expect((next.json as Schemas['CartResponse']).cart.items[0]).toMatchObject({
+      section: 'MEZZ',
+      row: 'A',
+      start_seat_number: '4',
+      end_seat_number: '5',
+    });
 
     // A second reserve on a cart replaces its hold.
-    const again = await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 1, price: { id: 1 } }]) });
+    const again = await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(cartId, event, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 1, price: { id: 1 } }]),
+    });
     expect((again.json as Schemas['CartResponse']).cart.items).toHaveLength(1);
     expect((again.json as Schemas['CartResponse']).cart.items[0]).toMatchObject({ section: 'ORCH', num_seats: 1 });
     expect(sandbox.inventory(event)[SANDBOX_TICKET_TYPES.reserved]?.held).toBe(1 + 2 + 2);
@@ -163,7 +218,9 @@ describe('the purchase walkthrough of the spec', () => {
 
   it('accepts an invoice payment with a numeric reference', async () => {
     const cartId = await openCart(sandbox);
-    await call(sandbox, 'PUT', '/cart/tickets', { body: reserveBody(cartId, GA, [{ id: SANDBOX_TICKET_TYPES.generalAdmission, quantity: 1 }]) });
+    await call(sandbox, 'PUT', '/cart/tickets', {
+      body: reserveBody(cartId, GA, [{ id: SANDBOX_TICKET_TYPES.generalAdmission, quantity: 1 }]),
+    });
     const { card: _card, amount: _amount, ...billing } = cardPayment(cartId, await getCertificate(sandbox, cartId)).payment;
     const invoice = { cart_id: cartId, payment: { ...billing, type: 'INVOICE' as const, reference: '15278303' } };
     expect((await call(sandbox, 'PUT', '/cart/payment', { body: invoice })).status).toBe(200);
@@ -172,7 +229,12 @@ describe('the purchase walkthrough of the spec', () => {
   });
 
   it('reports unredeemed orders by purchase age and by event date, with simulated email statuses', async () => {
-    const cartId = await paidCart(sandbox, SANDBOX_EVENTS.reservedSeating, [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 1 }], 'bounce@example.com');
+    const cartId = await paidCart(
+      sandbox,
+      SANDBOX_EVENTS.reservedSeating,
+      [{ id: SANDBOX_TICKET_TYPES.reserved, quantity: 1 }],
+      'bounce@example.com',
+    );
     const purchase = await call(sandbox, 'PUT', '/cart', { body: { cart_id: cartId, source_account_id: 'src-2' } });
     const token = (purchase.json as Schemas['PurchaseResult']).order_token;
     const find = async (query: Record<string, string>) => {
@@ -193,7 +255,11 @@ describe('the purchase walkthrough of the spec', () => {
     // Another API key sees none of this key's orders.
     const foreign = await startSandbox({ startTime: SAFE_START, clients: { other: 'secret' }, logger: log.logger });
     try {
-      const answer = await call(foreign, 'GET', '/orders/unredeemed', { apiKey: 'other', query: { days_from_purchase: '30' }, noClientIp: true });
+      const answer = await call(foreign, 'GET', '/orders/unredeemed', {
+        apiKey: 'other',
+        query: { days_from_purchase: '30' },
+        noClientIp: true,
+      });
       expect((answer.json as Schemas['UnredeemedOrders']).data).toEqual([]);
     } finally {
       await foreign.close();

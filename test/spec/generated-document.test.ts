@@ -21,10 +21,22 @@ const FAULTS = ['oauth.v2.InvalidApiKey', 'oauth.v2.InvalidAccessToken'];
 const TICKETING = ['header:True-Client-IP!', 'header:Original-User-Id'];
 
 const OPERATIONS: Record<string, Expected> = {
-  getAccessToken: { method: 'post', path: '/oauth/accesstoken', params: [], polling: false, errors: { '400': [10002], '401': ['oauth.v2.InvalidApiKey'] } },
+  getAccessToken: {
+    method: 'post',
+    path: '/oauth/accesstoken',
+    params: [],
+    polling: false,
+    errors: { '400': [10002], '401': ['oauth.v2.InvalidApiKey'] },
+  },
   retrieveEventDetails: { method: 'get', path: '/event/{event_id}', params: ['path:event_id!'], polling: false, errors: { '401': FAULTS } },
   getCaptchaPage: { method: 'get', path: '/captcha', params: [], polling: false, errors: { '401': FAULTS } },
-  postCaptchaSolution: { method: 'post', path: '/cart', params: TICKETING, polling: false, errors: { '400': [10002, 10031], '401': [...FAULTS, 10004] } },
+  postCaptchaSolution: {
+    method: 'post',
+    path: '/cart',
+    params: TICKETING,
+    polling: false,
+    errors: { '400': [10002, 10031], '401': [...FAULTS, 10004] },
+  },
   reserveTickets: {
     method: 'put',
     path: '/cart/tickets',
@@ -32,10 +44,34 @@ const OPERATIONS: Record<string, Expected> = {
     polling: true,
     errors: { '400': [10002, 20052], '401': FAULTS, '403': [90001] },
   },
-  getEncryptionCertificate: { method: 'get', path: '/certificate', params: ['query:cart_id!', ...TICKETING], polling: false, errors: { '400': [90003], '401': FAULTS } },
-  addPayment: { method: 'put', path: '/cart/payment', params: TICKETING, polling: false, errors: { '400': [10002, 20122, 20152], '401': FAULTS } },
-  purchaseCart: { method: 'put', path: '/cart', params: [...TICKETING, 'header:X-TM-FORCE-POLLING'], polling: true, errors: { '400': [10002], '401': FAULTS } },
-  deleteCart: { method: 'delete', path: '/cart', params: ['query:cart_id!', ...TICKETING, 'header:X-TM-FORCE-POLLING'], polling: true, errors: { '400': [90003], '401': FAULTS } },
+  getEncryptionCertificate: {
+    method: 'get',
+    path: '/certificate',
+    params: ['query:cart_id!', ...TICKETING],
+    polling: false,
+    errors: { '400': [90003], '401': FAULTS },
+  },
+  addPayment: {
+    method: 'put',
+    path: '/cart/payment',
+    params: TICKETING,
+    polling: false,
+    errors: { '400': [10002, 20122, 20152], '401': FAULTS },
+  },
+  purchaseCart: {
+    method: 'put',
+    path: '/cart',
+    params: [...TICKETING, 'header:X-TM-FORCE-POLLING'],
+    polling: true,
+    errors: { '400': [10002], '401': FAULTS },
+  },
+  deleteCart: {
+    method: 'delete',
+    path: '/cart',
+    params: ['query:cart_id!', ...TICKETING, 'header:X-TM-FORCE-POLLING'],
+    polling: true,
+    errors: { '400': [90003], '401': FAULTS },
+  },
   listUnredeemedOrders: {
     method: 'get',
     path: '/orders/unredeemed',
@@ -43,7 +79,13 @@ const OPERATIONS: Record<string, Expected> = {
     polling: false,
     errors: { '400': [10002], '401': FAULTS },
   },
-  poll: { method: 'get', path: '/polling/{poll_path}', params: ['path:poll_path!', 'query:cart_id!', ...TICKETING], polling: true, errors: { '400': [20052], '401': FAULTS, '403': [90001] } },
+  poll: {
+    method: 'get',
+    path: '/polling/{poll_path}',
+    params: ['path:poll_path!', 'query:cart_id!', ...TICKETING],
+    polling: true,
+    errors: { '400': [20052], '401': FAULTS, '403': [90001] },
+  },
 };
 
 function operationById(id: string): Record<string, any> {
@@ -63,7 +105,9 @@ function codesOf(response: Record<string, any> | undefined): Array<number | stri
 
 describe('generated/openapi.json describes the Partner-App API', () => {
   it('has exactly the documented operations', () => {
-    const ids = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    const ids = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((item) =>
+      Object.values(item).map((op) => op.operationId),
+    );
     expect(ids.sort()).toEqual(Object.keys(OPERATIONS).sort());
   });
 
@@ -135,7 +179,9 @@ describe('generated/openapi.json describes the Partner-App API', () => {
 
   it('marks required billing fields as the published document does', () => {
     const s = doc.components.schemas;
-    expect(s.Payment.required).toEqual(expect.arrayContaining(['first_name', 'last_name', 'home_phone', 'type', 'email_address', 'address']));
+    expect(s.Payment.required).toEqual(
+      expect.arrayContaining(['first_name', 'last_name', 'home_phone', 'type', 'email_address', 'address']),
+    );
     expect(s.BillingAddress.required).toEqual(expect.arrayContaining(['line1', 'line2', 'city', 'country', 'region', 'postal_code']));
     expect(s.BillingAddress.required).not.toContain('unit');
     expect(s.EncryptedCard.required).toEqual(

@@ -32,7 +32,14 @@ const BILLING: PaymentDetails = {
   last_name: 'Lovelace',
   home_phone: '212-867-5309',
   email_address: 'ada.lovelace@example.com',
-  address: { line1: '1 Loopback Way', line2: '', city: 'Los Angeles', country: { id: 840 }, region: { abbrev: 'CA' }, postal_code: '90210' },
+  address: {
+    line1: '1 Loopback Way',
+    line2: '',
+    city: 'Los Angeles',
+    country: { id: 840 },
+    region: { abbrev: 'CA' },
+    postal_code: '90210',
+  },
 };
 
 /** Runs the purchase; resolves with the order token, rejects with the failing step's error. The sandbox is closed either way. */
@@ -59,7 +66,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       polling: { forcePolling, minIntervalMs: 0, deadlineMs: 30_000, onPoll },
       logger: (record: LogRecord) => {
         if (record.message === 'response' && record.url?.includes('/oauth/accesstoken')) {
-          write(`Access token: ${record.method} ${pathOf(record.url)} -> ${record.status} (client credentials; cached for its hour, sent as a bearer token)`);
+          write(
+            `Access token: ${record.method} ${pathOf(record.url)} -> ${record.status} (client credentials; cached for its hour, sent as a bearer token)`,
+          );
         }
       },
       logLevel: 'info',
@@ -82,7 +91,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     write(`Reserve: ${TICKETS} x ${ticketType.description} (ticket type ${ticketType.id})${forcePolling ? ', polling forced' : ''}...`);
     const reserved = await cart.reserve(event, call);
     const seats = reserved.cart.items
-      .map((item) => (item.row ? `section ${item.section} row ${item.row} seats ${item.start_seat_number}-${item.end_seat_number}` : `section ${item.section}`))
+      .map((item) =>
+        item.row
+          ? `section ${item.section} row ${item.row} seats ${item.start_seat_number}-${item.end_seat_number}`
+          : `section ${item.section}`,
+      )
       .join('; ');
     write(
       `Reserved: ${reserved.cart.items.reduce((n, item) => n + item.num_seats, 0)} tickets (${seats}), held for ${reserved.cart.hold_time} s; ` +
@@ -92,7 +105,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const certificate = await cart.getCertificate(call);
     write(`Certificate: ${certificate.id} (RSA public key; the client reuses it for 24 h).`);
 
-    const paid = await cart.addPayment({ payment: BILLING, card: { ...SANDBOX_CARD, expireMonth: 12, expireYear: new Date().getUTCFullYear() + 2, postalCode: '90210' } }, call);
+    const paid = await cart.addPayment(
+      { payment: BILLING, card: { ...SANDBOX_CARD, expireMonth: 12, expireYear: new Date().getUTCFullYear() + 2, postalCode: '90210' } },
+      call,
+    );
     write(
       `Payment: credit card added; number and security code salted and encrypted with key ${certificate.id} (RSA PKCS#1 v1.5); ` +
         `unpaid now ${money(paid.cart.totals.unpaid, details.event.currency_code)}.`,

@@ -21,7 +21,15 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
-import { type BenchCase, type BenchRow, type BenchSettings, isMainModule, printBench, runScript, timePasses } from '../../../generator/scripts/bench-harness.js';
+import {
+  type BenchCase,
+  type BenchRow,
+  type BenchSettings,
+  isMainModule,
+  printBench,
+  runScript,
+  timePasses,
+} from '../../../generator/scripts/bench-harness.js';
 import { handBuiltCertificate, makeKeys } from '../../../test/client/certificates.js';
 import { createPartnerClient, encryptCardField, readEncryptionKey } from '../src/index.js';
 import type { EventDetails, paths } from '../src/index.js';
@@ -146,10 +154,10 @@ function perCallCase(): BenchCase {
         const warm = Object.fromEntries(Object.entries(one).map(([k, call]) => [k, repeat(call, WARMUP_CALLS)]));
         await timePasses(warm, { warmup: 1, passes: 0 });
         const before = { connections: server.connections(), requests: server.requests() };
-        const t = await timePasses(
-          Object.fromEntries(Object.entries(one).map(([k, call]) => [k, repeat(call, CALLS_PER_PASS)])),
-          { warmup: 0, passes: settings.passes },
-        );
+        const t = await timePasses(Object.fromEntries(Object.entries(one).map(([k, call]) => [k, repeat(call, CALLS_PER_PASS)])), {
+          warmup: 0,
+          passes: settings.passes,
+        });
         const timedRequests = server.requests() - before.requests;
         const newConnections = server.connections() - before.connections;
         const perCall = (ms: number | undefined) => ((ms ?? Number.NaN) * 1000) / CALLS_PER_PASS;
@@ -199,7 +207,13 @@ function encryptionCase(): BenchCase {
         const block = privateDecrypt({ key: keys.privateKey, padding: constants.RSA_NO_PADDING }, Buffer.from(cipher, 'base64'));
         const separator = block.indexOf(0x00, 2);
         const clear = block.subarray(separator + 1).toString('utf8');
-        if (block[0] !== 0x00 || block[1] !== 0x02 || separator < 10 || !/^[A-Za-z0-9]{16}$/.test(clear.slice(0, 16)) || clear.slice(16) !== CARD_NUMBER) {
+        if (
+          block[0] !== 0x00 ||
+          block[1] !== 0x02 ||
+          separator < 10 ||
+          !/^[A-Za-z0-9]{16}$/.test(clear.slice(0, 16)) ||
+          clear.slice(16) !== CARD_NUMBER
+        ) {
           throw new Error('encryptCardField did not round-trip');
         }
       }
@@ -222,7 +236,12 @@ function encryptionCase(): BenchCase {
         `baseline = publicEncrypt(PKCS#1 v1.5) of a ${plaintext.length}-byte buffer, base64-encoded.`;
       return [
         { name: `${name} vs bare publicEncrypt`, unit: 'ops/s', ours: opsPerSecond(t.pem), baseline, note },
-        { name: 'card encryption: encryptCardField(KeyObject) vs bare publicEncrypt', unit: 'ops/s', ours: opsPerSecond(t.keyObject), baseline },
+        {
+          name: 'card encryption: encryptCardField(KeyObject) vs bare publicEncrypt',
+          unit: 'ops/s',
+          ours: opsPerSecond(t.keyObject),
+          baseline,
+        },
       ];
     },
   };
@@ -234,9 +253,13 @@ function encryptionCase(): BenchCase {
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /** Minified ESM bundle for Node (builtins external), its size and what it left external. */
-async function bundle(entry: { file: string } | { contents: string; resolveDir: string }): Promise<{ min: number; gzip: number; external: string[] }> {
+async function bundle(
+  entry: { file: string } | { contents: string; resolveDir: string },
+): Promise<{ min: number; gzip: number; external: string[] }> {
   const result = await build({
-    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, loader: 'ts' as const } }),
+    ...('file' in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, loader: 'ts' as const } }),
     bundle: true,
     minify: true,
     platform: 'node',
@@ -270,7 +293,10 @@ function bundleSizeCase(): BenchCase {
       const app = await bundle({ contents: "export { createPartnerClient } from './index.ts';\n", resolveDir });
       const everything = await bundle({ file: join(CLIENT_DIR, 'src', 'index.ts') });
       // openapi-fetch's whole public module, as a user importing it alone would get it.
-      const baseline = await bundle({ contents: "export * from 'openapi-fetch';\nexport { default } from 'openapi-fetch';\n", resolveDir: CLIENT_DIR });
+      const baseline = await bundle({
+        contents: "export * from 'openapi-fetch';\nexport { default } from 'openapi-fetch';\n",
+        resolveDir: CLIENT_DIR,
+      });
       const strays = everything.external.filter((p) => !NODE_BUILTINS.includes(p));
       if (strays.length > 0) throw new Error(`the client bundle left non-builtin imports external: ${strays.join(', ')}`);
       const kB = (bytes: number) => bytes / 1000;

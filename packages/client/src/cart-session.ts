@@ -181,23 +181,32 @@ export class CartSession implements AsyncDisposable {
 /** Reserve input checks, before any call. */
 export function checkReserve(event: ReserveEvent): void {
   if (typeof event !== 'object' || event === null) throw new PartnerValidationError('event', 'is required');
-  if (typeof event.id !== 'string' || !/^[A-Za-z0-9]+$/.test(event.id)) throw new PartnerValidationError('event.id', 'must be a non-empty alphanumeric id');
-  if (!Array.isArray(event.tickets) || event.tickets.length === 0) throw new PartnerValidationError('event.tickets', 'must list at least one ticket type');
+  if (typeof event.id !== 'string' || !/^[A-Za-z0-9]+$/.test(event.id))
+    throw new PartnerValidationError('event.id', 'must be a non-empty alphanumeric id');
+  if (!Array.isArray(event.tickets) || event.tickets.length === 0)
+    throw new PartnerValidationError('event.tickets', 'must list at least one ticket type');
   event.tickets.forEach((ticket, i) => {
     // Ticket ids keep their leading zeros: they must travel as strings.
-    if (typeof ticket?.id !== 'string' || ticket.id === '') throw new PartnerValidationError(`event.tickets[${i}].id`, 'must be the ticket type id as a string');
-    if (!Number.isInteger(ticket.quantity) || ticket.quantity < 1) throw new PartnerValidationError(`event.tickets[${i}].quantity`, 'must be a whole number of at least 1');
-    if (ticket.price !== undefined && typeof ticket.price?.id !== 'number') throw new PartnerValidationError(`event.tickets[${i}].price.id`, 'must be a number');
+    if (typeof ticket?.id !== 'string' || ticket.id === '')
+      throw new PartnerValidationError(`event.tickets[${i}].id`, 'must be the ticket type id as a string');
+    if (!Number.isInteger(ticket.quantity) || ticket.quantity < 1)
+      throw new PartnerValidationError(`event.tickets[${i}].quantity`, 'must be a whole number of at least 1');
+    if (ticket.price !== undefined && typeof ticket.price?.id !== 'number')
+      throw new PartnerValidationError(`event.tickets[${i}].price.id`, 'must be a number');
   });
 }
 
 /** Payment checks and defaults, before any call (the certificate fetch included). */
-function preparePayment(input: PaymentInput, lastCart: CartResponse | undefined): { details: PaymentDetails; card: ReturnType<typeof validateCard> | undefined } {
+function preparePayment(
+  input: PaymentInput,
+  lastCart: CartResponse | undefined,
+): { details: PaymentDetails; card: ReturnType<typeof validateCard> | undefined } {
   if (typeof input !== 'object' || input === null) throw new PartnerValidationError('payment', 'is required');
   let details = input.payment;
   // The amount to charge defaults to what the cart says is unpaid.
   const unpaid = lastCart?.cart.totals.unpaid;
-  if (details?.type === 'CC' && details.amount === undefined && typeof unpaid === 'number') details = { ...details, amount: unpaid.toFixed(2) };
+  if (details?.type === 'CC' && details.amount === undefined && typeof unpaid === 'number')
+    details = { ...details, amount: unpaid.toFixed(2) };
   validateBilling(details);
   if (details.type === 'CC') {
     if (!input.card) throw new PartnerValidationError('payment.card', 'is required for CC payments');

@@ -37,7 +37,10 @@ export function readEncryptionKey(certificate: string): KeyObject {
   try {
     key = label === 'CERTIFICATE' ? new X509Certificate(pem).publicKey : createPublicKey(pem);
   } catch {
-    throw new PartnerValidationError('certificate', `could not be parsed as ${label === 'CERTIFICATE' ? 'an X.509 certificate' : 'a public key'}`);
+    throw new PartnerValidationError(
+      'certificate',
+      `could not be parsed as ${label === 'CERTIFICATE' ? 'an X.509 certificate' : 'a public key'}`,
+    );
   }
   return checkedKey(key);
 }

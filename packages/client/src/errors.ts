@@ -7,10 +7,7 @@
 import { STATUS_CODES } from 'node:http';
 
 /** Response headers in any of the shapes fetch, Node or a test may hand over. */
-export type HeadersLike =
-  | Headers
-  | Readonly<Record<string, string | readonly string[] | undefined>>
-  | Iterable<readonly [string, string]>;
+export type HeadersLike = Headers | Readonly<Record<string, string | readonly string[] | undefined>> | Iterable<readonly [string, string]>;
 
 /** Error codes documented for the `error` envelope, by readable name. */
 export const ErrorCode = Object.freeze({
@@ -197,7 +194,6 @@ interface Envelope {
   code?: number | string;
   severity?: string;
 }
-
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'request-id'];
 

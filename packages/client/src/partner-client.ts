@@ -241,18 +241,21 @@ function checkId(value: unknown, field: string): string {
 }
 
 function days(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new PartnerValidationError(field, 'must be a whole number of days');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new PartnerValidationError(field, 'must be a whole number of days');
   return value;
 }
 
 function positive(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new PartnerValidationError(field, 'must be a positive number');
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
+    throw new PartnerValidationError(field, 'must be a positive number');
   return value;
 }
 
 function nonNegative(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) throw new PartnerValidationError(field, 'must be zero or more');
+  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value))
+    throw new PartnerValidationError(field, 'must be zero or more');
   return value;
 }

@@ -73,9 +73,14 @@ export async function followPolling(first: PollingInstruction, ctx: PollingConte
     if (elapsedMs + waitMs > deadlineMs) throw new PartnerPollingError('deadline', { attempts: attempt - 1, elapsedMs, url });
     onPoll?.({ attempt, waitMs, elapsedMs, url: redactUrl(url) });
     await sleep(waitMs, ctx.signal);
-    const response = await ctx.send(new Request(url, { method: 'GET', headers: ctx.headers, ...(ctx.signal ? { signal: ctx.signal } : {}) }));
+    const response = await ctx.send(
+      new Request(url, { method: 'GET', headers: ctx.headers, ...(ctx.signal ? { signal: ctx.signal } : {}) }),
+    );
     if (response.status !== 202) return response;
-    const body = await response.clone().json().catch(() => undefined);
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
     if (!isPollingInstruction(body)) return response;
     instruction = body;
   }

@@ -28,7 +28,11 @@ export interface PurchaseFlowResult {
 }
 
 /** Runs the purchase flow; deletes the cart when a step fails. */
-export async function runPurchaseFlow(client: PartnerClient, input: PurchaseFlowInput, options: CallOptions = {}): Promise<PurchaseFlowResult> {
+export async function runPurchaseFlow(
+  client: PartnerClient,
+  input: PurchaseFlowInput,
+  options: CallOptions = {},
+): Promise<PurchaseFlowResult> {
   if (typeof input !== 'object' || input === null) throw new PartnerValidationError('input', 'is required');
   endUserHeaders(input.user);
   checkReserve(input.event);

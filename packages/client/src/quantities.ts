@@ -10,7 +10,8 @@ export function checkQuantity(ticket: Pick<TicketType, 'quantities'>, quantity: 
   if (exact > 0 && quantity !== exact) throw new PartnerValidationError(field, `must be exactly ${exact} for this ticket type`);
   if (minimum > 0 && quantity < minimum) throw new PartnerValidationError(field, `must be at least ${minimum} for this ticket type`);
   if (limit > 0 && quantity > limit) throw new PartnerValidationError(field, `must be at most ${limit} for this ticket type`);
-  if (multiple > 1 && quantity % multiple !== 0) throw new PartnerValidationError(field, `must be a multiple of ${multiple} for this ticket type`);
+  if (multiple > 1 && quantity % multiple !== 0)
+    throw new PartnerValidationError(field, `must be a multiple of ${multiple} for this ticket type`);
 }
 
 /** Every quantity the ticket type allows, smallest first. */

@@ -111,7 +111,14 @@ export class Transport {
       }
       if (retry && attempt <= maxRetries && (response.status === 429 || response.status >= 500)) {
         const delay = this.retryAfter(response) ?? this.backoff(attempt);
-        logger.log({ level: 'warn', message: `status ${response.status}; retrying in ${delay} ms`, requestId, method, url: url.href, attempt });
+        logger.log({
+          level: 'warn',
+          message: `status ${response.status}; retrying in ${delay} ms`,
+          requestId,
+          method,
+          url: url.href,
+          attempt,
+        });
         await response.body?.cancel();
         await this.sleep(delay, callerSignal);
         continue;
@@ -125,7 +132,11 @@ export class Transport {
    * runs until the response headers arrive and is then cleared: a plain controller and
    * timer cost far less per call than `AbortSignal.timeout` + `AbortSignal.any`.
    */
-  private async attempt(url: URL, init: { method: string; headers: Headers; body: ArrayBuffer | undefined }, callerSignal: AbortSignal): Promise<Response> {
+  private async attempt(
+    url: URL,
+    init: { method: string; headers: Headers; body: ArrayBuffer | undefined },
+    callerSignal: AbortSignal,
+  ): Promise<Response> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

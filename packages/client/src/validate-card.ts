@@ -153,7 +153,10 @@ function checkCountry(value: unknown): void {
   const { id } = record(value, 'payment.address.country');
   if (id === undefined) throw new PartnerValidationError('payment.address.country.id', 'is required');
   if (typeof id !== 'number' || !COUNTRY_IDS.has(id)) {
-    throw new PartnerValidationError('payment.address.country.id', `must be one of the documented country ids (${[...COUNTRY_IDS].join(', ')})`);
+    throw new PartnerValidationError(
+      'payment.address.country.id',
+      `must be one of the documented country ids (${[...COUNTRY_IDS].join(', ')})`,
+    );
   }
 }
 

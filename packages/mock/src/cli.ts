@@ -100,11 +100,7 @@ const consoleOutput: CliOutput = {
 };
 
 /** Runs `pnpm mock`: starts Prism, prints its URL, stops on SIGINT/SIGTERM; resolves to the exit status. */
-export async function runCli(
-  argv: readonly string[],
-  output: CliOutput = consoleOutput,
-  signals: SignalSource = process,
-): Promise<number> {
+export async function runCli(argv: readonly string[], output: CliOutput = consoleOutput, signals: SignalSource = process): Promise<number> {
   let options: PrismOptions | 'help';
   try {
     options = parseCliArguments(argv);
@@ -170,8 +166,7 @@ export async function runCli(
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   runCli(process.argv.slice(2)).then(
     (code) => {

@@ -97,6 +97,7 @@ const KILL_GRACE_MS = 3_000;
 const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
 const PORT_ATTEMPTS = 5;
 // Colour codes, should Prism print any despite FORCE_COLOR=0: log lines are for reading and matching.
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
 /** Starts the Prism CLI in a child process and resolves once it listens on 127.0.0.1. */
@@ -188,15 +189,8 @@ async function snapshot(document: string): Promise<Served> {
   };
 }
 
-function prismArguments(
-  options: PrismOptions,
-  mode: PrismMode,
-  document: string,
-  upstream: string | undefined,
-  port: number,
-): string[] {
-  const args: string[] =
-    mode === 'proxy' && upstream !== undefined ? ['proxy', document, upstream] : ['mock', document];
+function prismArguments(options: PrismOptions, mode: PrismMode, document: string, upstream: string | undefined, port: number): string[] {
+  const args: string[] = mode === 'proxy' && upstream !== undefined ? ['proxy', document, upstream] : ['mock', document];
   args.push('-h', HOST, '-p', String(port));
   if (options.errors ?? mode === 'proxy') args.push('--errors');
   if (options.mode !== 'proxy') {
@@ -218,14 +212,7 @@ function prismEntry(): string {
 
 type LaunchOutcome = { kind: 'listening'; child: ChildProcess } | { kind: 'port-taken' };
 
-function launch(
-  args: string[],
-  served: Served,
-  port: number,
-  timeoutMs: number,
-  logs: LogBuffer,
-  label: string,
-): Promise<LaunchOutcome> {
+function launch(args: string[], served: Served, port: number, timeoutMs: number, logs: LogBuffer, label: string): Promise<LaunchOutcome> {
   return new Promise((resolvePromise, reject) => {
     let settled = false;
     let portTaken = false;
@@ -249,8 +236,7 @@ function launch(
       clearTimeout(timer);
       action();
     };
-    const fail = (message: string): void =>
-      finish(() => reject(new PrismStartError(message + lastLines(logs.lines()), logs.lines())));
+    const fail = (message: string): void => finish(() => reject(new PrismStartError(message + lastLines(logs.lines()), logs.lines())));
 
     const onLine = (raw: string): void => {
       const line = raw.replace(ANSI, '');
@@ -280,13 +266,7 @@ function launch(
   });
 }
 
-function runningServer(
-  child: ChildProcess,
-  port: number,
-  mode: PrismMode,
-  served: Served,
-  logs: LogBuffer,
-): PrismServer {
+function runningServer(child: ChildProcess, port: number, mode: PrismMode, served: Served, logs: LogBuffer): PrismServer {
   const pid = child.pid;
   if (pid === undefined) throw new Error('Prism is listening but its process has no pid');
   const exited = new Promise<PrismExit>((resolvePromise) => {

@@ -84,11 +84,7 @@ export function assertNoViolations(response: Response): void {
   const lines = violations.map((v) => `  - ${formatViolation(v)}`);
   if (prismAnswered) lines.push(`  - ${ownAnswer}`);
   const count = violations.length === 1 ? '1 contract violation' : `${violations.length} contract violations`;
-  throw new ContractViolationError(
-    `${count} reported by Prism for ${where}:\n${lines.join('\n')}`,
-    violations,
-    response.status,
-  );
+  throw new ContractViolationError(`${count} reported by Prism for ${where}:\n${lines.join('\n')}`, violations, response.status);
 }
 
 /** Reads Prism's own problem document from a clone of the response; `undefined` if it is not one. */

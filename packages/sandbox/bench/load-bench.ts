@@ -15,7 +15,15 @@
  * Run alone: `npx tsx packages/sandbox/bench/load-bench.ts`.
  */
 import { performance } from 'node:perf_hooks';
-import { type BenchCase, type BenchRow, type BenchSettings, isMainModule, printBench, runScript, timePasses } from '../../../generator/scripts/bench-harness.js';
+import {
+  type BenchCase,
+  type BenchRow,
+  type BenchSettings,
+  isMainModule,
+  printBench,
+  runScript,
+  timePasses,
+} from '../../../generator/scripts/bench-harness.js';
 import { PartnerApiError, createPartnerClient } from '../../client/src/index.js';
 import type { CardInput, PartnerClient, PaymentDetails } from '../../client/src/index.js';
 import { readViolations, startPrism } from '../../mock/src/index.js';
@@ -49,7 +57,14 @@ const PAYMENT: PaymentDetails = {
   last_name: 'Test',
   home_phone: '212-867-5309',
   email_address: 'load@example.com',
-  address: { line1: '1 Loopback Way', line2: '', city: 'Los Angeles', country: { id: 840 }, region: { abbrev: 'CA' }, postal_code: '90210' },
+  address: {
+    line1: '1 Loopback Way',
+    line2: '',
+    city: 'Los Angeles',
+    country: { id: 840 },
+    region: { abbrev: 'CA' },
+    postal_code: '90210',
+  },
 };
 const CARD: CardInput = { ...SANDBOX_CARD, expireMonth: 12, expireYear: new Date().getUTCFullYear() + 2, postalCode: '90210' };
 
@@ -139,7 +154,12 @@ async function runFlows(concurrent: boolean): Promise<PassResult> {
 }
 
 /** Throws (failing the case) unless the inventory adds up and the outcomes are exactly what the capacities allow. */
-function checkPass(sandbox: Sandbox & { problems: string[] }, before: Record<string, InventoryCount>, outcomes: Record<Outcome, number>, errors: string[]): void {
+function checkPass(
+  sandbox: Sandbox & { problems: string[] },
+  before: Record<string, InventoryCount>,
+  outcomes: Record<Outcome, number>,
+  errors: string[],
+): void {
   const after = sandbox.inventory(GA);
   const broken: string[] = [];
   let expectedPurchases = 0;
@@ -157,11 +177,14 @@ function checkPass(sandbox: Sandbox & { problems: string[] }, before: Record<str
     if (sold !== fit * QUANTITY) broken.push(`${type}: ${sold} sold, expected ${fit * QUANTITY}`);
   });
   if (outcomes.purchased !== expectedPurchases || outcomes['sold out'] !== FLOWS - expectedPurchases || outcomes.other !== 0) {
-    broken.push(`outcomes ${JSON.stringify(outcomes)}, expected ${expectedPurchases} purchased and ${FLOWS - expectedPurchases} sold out${errors.length ? ` (${errors[0]})` : ''}`);
+    broken.push(
+      `outcomes ${JSON.stringify(outcomes)}, expected ${expectedPurchases} purchased and ${FLOWS - expectedPurchases} sold out${errors.length ? ` (${errors[0]})` : ''}`,
+    );
   }
   // Sold-out flows must have deleted their carts: only purchased ones remain.
   if (sandbox.cartCount() !== outcomes.purchased) broken.push(`${sandbox.cartCount()} carts left for ${outcomes.purchased} purchases`);
-  if (sandbox.contractViolations().length > 0) broken.push(`sandbox contract violations: ${JSON.stringify(sandbox.contractViolations()[0])}`);
+  if (sandbox.contractViolations().length > 0)
+    broken.push(`sandbox contract violations: ${JSON.stringify(sandbox.contractViolations()[0])}`);
   if (sandbox.problems.length > 0) broken.push(`sandbox logged: ${sandbox.problems[0]}`);
   if (broken.length > 0) throw new Error(`inventory check failed: ${broken.join('; ')}`);
 }
@@ -208,9 +231,28 @@ function loadCase(): BenchCase {
         `only purchased carts left, no contract violation. Client and sandbox share this process (one event loop). ` +
         `Baseline: the same flows one after another.`;
       return [
-        { name: `${name}, all at once vs one by one`, unit: 'flows/s', ours: flowsPerSecond(concurrent), baseline: flowsPerSecond(sequential), note },
-        { name: `${name}: p50 flow latency, all at once vs one by one`, unit: 'ms', ours: percentile(latencies, 50), baseline: median(sequential.flatMap((p) => p.latencies)) },
-        { name: `${name}: p99 flow latency, all at once vs one by one`, unit: 'ms', ours: percentile(latencies, 99), baseline: percentile(sequential.flatMap((p) => p.latencies), 99) },
+        {
+          name: `${name}, all at once vs one by one`,
+          unit: 'flows/s',
+          ours: flowsPerSecond(concurrent),
+          baseline: flowsPerSecond(sequential),
+          note,
+        },
+        {
+          name: `${name}: p50 flow latency, all at once vs one by one`,
+          unit: 'ms',
+          ours: percentile(latencies, 50),
+          baseline: median(sequential.flatMap((p) => p.latencies)),
+        },
+        {
+          name: `${name}: p99 flow latency, all at once vs one by one`,
+          unit: 'ms',
+          ours: percentile(latencies, 99),
+          baseline: percentile(
+            sequential.flatMap((p) => p.latencies),
+            99,
+          ),
+        },
       ];
     },
   };
@@ -233,7 +275,8 @@ function requestsCase(): BenchCase {
         const check = (expectedId: string, prismSide: boolean) => async (url: string) => {
           const response = await fetch(url);
           const body = (await response.json()) as { event?: { id?: string } };
-          if (response.status !== 200 || body.event?.id !== expectedId) throw new Error(`${url}: status ${response.status}, event ${body.event?.id}`);
+          if (response.status !== 200 || body.event?.id !== expectedId)
+            throw new Error(`${url}: status ${response.status}, event ${body.event?.id}`);
           if (prismSide && readViolations(response.headers).length > 0) throw new Error(`Prism reported violations for ${url}`);
         };
         const one = { sandbox: () => check(GA, false)(sandboxUrl), prism: () => check('3F004CBB88958BF9', true)(prismUrl) };

@@ -258,7 +258,8 @@ export class CartDesk {
     if (request.tickets.length === 0) return fail(ErrorCode.InvalidInput, 'event.tickets is empty');
     const knownAreas = inventory.areaIds();
     const areaIds = request.areas?.map((area) => area.id);
-    if (areaIds?.some((id) => !knownAreas.has(id))) return fail(ErrorCode.InvalidInput, 'event.areas names an area this event does not have');
+    if (areaIds?.some((id) => !knownAreas.has(id)))
+      return fail(ErrorCode.InvalidInput, 'event.areas names an area this event does not have');
     const seen = new Set<string>();
     let total = 0;
     const wanted: HoldRequest[] = [];
@@ -270,11 +271,14 @@ export class CartDesk {
       seen.add(type.id);
       const { quantity } = ticket;
       const rules = type.quantities;
-      if (!Number.isInteger(quantity) || quantity < 1) return fail(ErrorCode.InvalidInput, `${where}.quantity must be a whole number of at least 1`);
-      if (rules.exact > 0 && quantity !== rules.exact) return fail(ErrorCode.InvalidInput, `${where}.quantity must be exactly ${rules.exact}`);
+      if (!Number.isInteger(quantity) || quantity < 1)
+        return fail(ErrorCode.InvalidInput, `${where}.quantity must be a whole number of at least 1`);
+      if (rules.exact > 0 && quantity !== rules.exact)
+        return fail(ErrorCode.InvalidInput, `${where}.quantity must be exactly ${rules.exact}`);
       if (quantity < rules.minimum) return fail(ErrorCode.InvalidInput, `${where}.quantity is below the minimum of ${rules.minimum}`);
       if (quantity > rules.limit) return fail(ErrorCode.InvalidInput, `${where}.quantity is above the limit of ${rules.limit}`);
-      if (rules.multiple > 1 && quantity % rules.multiple !== 0) return fail(ErrorCode.InvalidInput, `${where}.quantity must be a multiple of ${rules.multiple}`);
+      if (rules.multiple > 1 && quantity % rules.multiple !== 0)
+        return fail(ErrorCode.InvalidInput, `${where}.quantity must be a multiple of ${rules.multiple}`);
       const priceLevelId = ticket.price?.id;
       if (priceLevelId !== undefined && !type.prices.some((p) => p.id === priceLevelId)) {
         return fail(ErrorCode.InvalidInput, `${where}.price.id is not a price level of this ticket type`);

@@ -51,7 +51,15 @@ export interface EventSeed {
   /** UTC hour of the event's start on that day. */
   startHourUtc: number;
   eventLimit: number;
-  venue: { id: number; name: string; city: string; region: string; country: string; timeZone: string; market: { id: number; name: string } };
+  venue: {
+    id: number;
+    name: string;
+    city: string;
+    region: string;
+    country: string;
+    timeZone: string;
+    market: { id: number; name: string };
+  };
   artists: ReadonlyArray<{ id: number; name: string }>;
   ticketTypes: readonly TicketTypeSeed[];
 }
@@ -278,13 +286,20 @@ export class Catalog {
     const prices = seed.ticketTypes.flatMap((type) => type.prices);
     const bound = (pick: (a: number, b: number) => number): Schemas['PriceBound'] => {
       const level = prices.reduce((best, price) => (pick(price.faceCents, best.faceCents) === price.faceCents ? price : best));
-      return { display_amount: money(level.faceCents), face_value: money(level.faceCents), fees: money(level.serviceFeeCents + level.facilityFeeCents) };
+      return {
+        display_amount: money(level.faceCents),
+        face_value: money(level.faceCents),
+        fees: money(level.serviceFeeCents + level.facilityFeeCents),
+      };
     };
     const areas = seed.ticketTypes.flatMap((type) => type.sections ?? []);
     const notes: Schemas['EventNote'][] = [{ text: `There is a ${seed.eventLimit} ticket limit per order.`, type: 'ticketlimittext' }];
     if (areas.length > 0) {
       // The Event schema has no member for areas, so their ids are told in a note.
-      notes.push({ text: `Areas: ${areas.map((a) => `${a.areaId} = ${a.areaName} (price level ${a.priceLevelId})`).join(', ')}.`, type: 'sandboxareas' });
+      notes.push({
+        text: `Areas: ${areas.map((a) => `${a.areaId} = ${a.areaName} (price level ${a.priceLevelId})`).join(', ')}.`,
+        type: 'sandboxareas',
+      });
     }
     const event: Schemas['Event'] = {
       tickets: seed.ticketTypes.map((type) => ({

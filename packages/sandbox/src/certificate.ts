@@ -5,7 +5,19 @@
  */
 import { X509Certificate, createHash, generateKeyPair, randomBytes, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { bitString, explicit, nullValue, objectIdentifier, printableString, sequence, set, smallInteger, time, unsignedInteger, utf8String } from './der.js';
+import {
+  bitString,
+  explicit,
+  nullValue,
+  objectIdentifier,
+  printableString,
+  sequence,
+  set,
+  smallInteger,
+  time,
+  unsignedInteger,
+  utf8String,
+} from './der.js';
 
 /** The certificate the sandbox serves and the private key that opens what clients encrypt with it. */
 export interface PaymentCertificate {
@@ -65,6 +77,9 @@ export function selfSignedCertificate(publicKey: KeyObject, privateKey: KeyObjec
 
 /** Wraps DER bytes as PEM with 64-character lines and the given line end. */
 export function toPem(label: string, der: Uint8Array, lineEnd = '\n'): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`, ''].join(lineEnd);
 }

@@ -85,7 +85,11 @@ async function main(): Promise<void> {
   if (sandbox.publicBaseUrl !== sandbox.baseUrl) console.log(`  polling URLs point at ${sandbox.publicBaseUrl}`);
   console.log(`  apikey ${DEFAULT_API_KEY}, client secret ${DEFAULT_CLIENT_SECRET}, captcha token ${DEFAULT_CAPTCHA_TOKEN}`);
   console.log(`  test card ${SANDBOX_CARD.number}, security code ${SANDBOX_CARD.cvv}, any expiry`);
-  console.log(`  events: ${Object.entries(SANDBOX_EVENTS).map(([name, id]) => `${id} (${name})`).join(', ')}`);
+  console.log(
+    `  events: ${Object.entries(SANDBOX_EVENTS)
+      .map(([name, id]) => `${id} (${name})`)
+      .join(', ')}`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -63,7 +63,19 @@ export type RouteMatch =
 const BASE_URI = 'https://tm-partner-sandbox.invalid/openapi.json';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 // Keywords of the OpenAPI document around the schemas; registered so Ajv's strict mode accepts the document root.
-const DOCUMENT_KEYWORDS = ['openapi', 'jsonSchemaDialect', 'info', 'paths', 'servers', 'tags', 'components', 'webhooks', 'security', 'externalDocs', 'example'];
+const DOCUMENT_KEYWORDS = [
+  'openapi',
+  'jsonSchemaDialect',
+  'info',
+  'paths',
+  'servers',
+  'tags',
+  'components',
+  'webhooks',
+  'security',
+  'externalDocs',
+  'example',
+];
 const MAX_PROBLEMS = 8;
 
 interface ParameterCheck {
@@ -167,7 +179,9 @@ export class ContractValidator {
       } else {
         const media = findMedia(op.body.media, request.mediaType);
         if (!media) {
-          problems.push(`request body must be ${op.body.media.map((m) => m.mediaType).join(' or ')}, not ${request.mediaType ?? 'untyped'}`);
+          problems.push(
+            `request body must be ${op.body.media.map((m) => m.mediaType).join(' or ')}, not ${request.mediaType ?? 'untyped'}`,
+          );
         } else if (media.validate && !media.validate(request.body)) {
           problems.push(...describe(media.validate.errors, 'body'));
         }
@@ -179,17 +193,23 @@ export class ContractValidator {
   /** Problems of a response for an operation; `documented` is false when the status is not in the document. */
   validateResponse(operationId: string, response: ResponseParts): ResponseCheck {
     const op = this.operation(operationId);
-    const spec = op.responses.get(String(response.status)) ?? op.responses.get(`${String(response.status).charAt(0)}XX`) ?? op.responses.get('default');
+    const spec =
+      op.responses.get(String(response.status)) ??
+      op.responses.get(`${String(response.status).charAt(0)}XX`) ??
+      op.responses.get('default');
     if (!spec) return { problems: [`status ${response.status} is not documented for ${operationId}`], documented: false };
     const problems: string[] = [];
     if (spec.media.length === 0) {
-      if (response.body !== undefined) problems.push(`status ${response.status} of ${operationId} has no body in the contract, but one was sent`);
+      if (response.body !== undefined)
+        problems.push(`status ${response.status} of ${operationId} has no body in the contract, but one was sent`);
     } else if (response.body === undefined) {
       problems.push(`status ${response.status} of ${operationId} needs a ${spec.media.map((m) => m.mediaType).join(' or ')} body`);
     } else {
       const media = findMedia(spec.media, response.mediaType);
       if (!media) {
-        problems.push(`status ${response.status} of ${operationId} must be ${spec.media.map((m) => m.mediaType).join(' or ')}, not ${response.mediaType ?? 'untyped'}`);
+        problems.push(
+          `status ${response.status} of ${operationId} must be ${spec.media.map((m) => m.mediaType).join(' or ')}, not ${response.mediaType ?? 'untyped'}`,
+        );
       } else if (media.validate && !media.validate(response.body)) {
         problems.push(...describe(media.validate.errors, 'body'));
       }
@@ -255,7 +275,10 @@ export class ContractValidator {
     });
     const requestBody = record(operation.requestBody);
     const body = requestBody
-      ? { required: requestBody.required === true, media: this.compileMedia(record(requestBody.content), [...base, 'requestBody', 'content']) }
+      ? {
+          required: requestBody.required === true,
+          media: this.compileMedia(record(requestBody.content), [...base, 'requestBody', 'content']),
+        }
       : undefined;
     const responses = new Map<string, ResponseSpec>();
     for (const [status, value] of Object.entries(record(operation.responses) ?? {})) {
@@ -320,10 +343,16 @@ function coerce(raw: string, type: string | undefined): unknown {
 
 function findMedia(media: MediaCheck[], mediaType: string | undefined): MediaCheck | undefined {
   if (!mediaType) return undefined;
-  return media.find((m) => m.mediaType === mediaType) ?? media.find((m) => m.mediaType === '*/*' || (m.mediaType.endsWith('/*') && mediaType.startsWith(m.mediaType.slice(0, -1))));
+  return (
+    media.find((m) => m.mediaType === mediaType) ??
+    media.find((m) => m.mediaType === '*/*' || (m.mediaType.endsWith('/*') && mediaType.startsWith(m.mediaType.slice(0, -1))))
+  );
 }
 
 /** Ajv errors as short lines; Ajv's messages name paths and rules, never the data. */
 function describe(errors: ErrorObject[] | null | undefined, subject: string): string[] {
-  return (errors ?? []).map((error) => `${subject}${error.instancePath} ${error.message ?? 'is invalid'}${error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : ''}`);
+  return (errors ?? []).map(
+    (error) =>
+      `${subject}${error.instancePath} ${error.message ?? 'is invalid'}${error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : ''}`,
+  );
 }

@@ -67,7 +67,8 @@ export class EventInventory {
           rows: section.rows.map(({ row, seats }) => ({ row, states: new Uint8Array(seats) })),
         }));
         let toSell = type.soldAtStart ?? 0;
-        for (const section of sections) for (const { states } of section.rows) for (let i = 0; i < states.length && toSell > 0; i++, toSell--) states[i] = SOLD;
+        for (const section of sections)
+          for (const { states } of section.rows) for (let i = 0; i < states.length && toSell > 0; i++, toSell--) states[i] = SOLD;
         this.pools.set(type.id, { kind: 'seats', seed: type, sections });
       } else {
         const capacity = type.capacity ?? 0;
@@ -84,7 +85,8 @@ export class EventInventory {
         result[id] = { capacity: pool.capacity, sold: pool.sold, held: pool.held, free: pool.capacity - pool.sold - pool.held };
       } else {
         const tally = [0, 0, 0];
-        for (const section of pool.sections) for (const { states } of section.rows) for (const state of states) tally[state] = (tally[state] ?? 0) + 1;
+        for (const section of pool.sections)
+          for (const { states } of section.rows) for (const state of states) tally[state] = (tally[state] ?? 0) + 1;
         const [free = 0, held = 0, sold = 0] = tally;
         result[id] = { capacity: free + held + sold, sold, held, free };
       }

@@ -39,7 +39,11 @@ export class TokenDesk {
   }
 
   /** Issues a token when the Basic credentials name this key and its secret. */
-  issue(apiKey: string, authorization: string | undefined, now: number): { ok: true; token: Schemas['AccessToken'] } | { ok: false; reason: string } {
+  issue(
+    apiKey: string,
+    authorization: string | undefined,
+    now: number,
+  ): { ok: true; token: Schemas['AccessToken'] } | { ok: false; reason: string } {
     const credentials = parseBasic(authorization);
     if (!credentials) return { ok: false, reason: 'send Authorization: Basic base64(apikey:client-secret)' };
     if (credentials.user !== apiKey) return { ok: false, reason: 'the Basic user is not the apikey of the query string' };
@@ -65,7 +69,9 @@ export class TokenDesk {
   /** Checks the `Authorization` header of an API call; `required` makes a missing token an error. */
   checkBearer(authorization: string | undefined, apiKey: string, now: number, required: boolean): BearerVerdict {
     if (authorization === undefined || authorization.trim() === '') {
-      return required ? { ok: false, fault: 'InvalidAccessToken', reason: 'this sandbox requires Authorization: Bearer on every call' } : { ok: true };
+      return required
+        ? { ok: false, fault: 'InvalidAccessToken', reason: 'this sandbox requires Authorization: Bearer on every call' }
+        : { ok: true };
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) return { ok: false, fault: 'InvalidAccessToken', reason: 'Authorization is not a Bearer token' };

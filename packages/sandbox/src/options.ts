@@ -160,7 +160,8 @@ export function checkPublicBaseUrl(value: string | URL): string {
   } catch {
     throw new RangeError('sandbox option publicBaseUrl must be an absolute URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('sandbox option publicBaseUrl must be an http or https URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new RangeError('sandbox option publicBaseUrl must be an http or https URL');
   if (url.search || url.hash || url.username || url.password) {
     throw new RangeError('sandbox option publicBaseUrl must not carry a query, fragment or credentials');
   }

@@ -58,7 +58,12 @@ export function decryptCardField(ciphertext: string, privateKey: KeyObject): str
 }
 
 /** Checks an encrypted card against the certificate id, the salt rules and the test card. */
-export function checkCard(card: Schemas['EncryptedCard'], certificateId: string, privateKey: KeyObject, testCard: TestCard = SANDBOX_CARD): CardVerdict {
+export function checkCard(
+  card: Schemas['EncryptedCard'],
+  certificateId: string,
+  privateKey: KeyObject,
+  testCard: TestCard = SANDBOX_CARD,
+): CardVerdict {
   if (card.encryption_key !== certificateId) {
     return refuse(ErrorCode.InvalidInput, 'payment.card.encryption_key is not the id of the current certificate');
   }
@@ -70,11 +75,17 @@ export function checkCard(card: Schemas['EncryptedCard'], certificateId: string,
   }
   const number = decryptCardField(card.number, privateKey);
   if (number === undefined) {
-    return refuse(ErrorCode.InvalidInput, 'payment.card.number could not be decrypted (RSA PKCS#1 v1.5, base64, 16 printable salt characters)');
+    return refuse(
+      ErrorCode.InvalidInput,
+      'payment.card.number could not be decrypted (RSA PKCS#1 v1.5, base64, 16 printable salt characters)',
+    );
   }
   const cvv = decryptCardField(card.cin, privateKey);
   if (cvv === undefined) {
-    return refuse(ErrorCode.InvalidInput, 'payment.card.cin could not be decrypted (RSA PKCS#1 v1.5, base64, 16 printable salt characters)');
+    return refuse(
+      ErrorCode.InvalidInput,
+      'payment.card.cin could not be decrypted (RSA PKCS#1 v1.5, base64, 16 printable salt characters)',
+    );
   }
   if (!/^\d{12,19}$/.test(number) || !passesLuhn(number)) {
     return refuse(ErrorCode.InvalidInput, 'payment.card.number is not a card number (12 to 19 digits passing the Luhn check)');

@@ -49,7 +49,16 @@ export class PollingDesk {
   /** Stores the final answer of an operation that was applied already. */
   create(operationId: PollingOperation, apiKey: string, cartId: string, eventId: string | undefined, result: SandboxResponse): PollingJob {
     const id = newJobId();
-    const job: PollingJob = { id, path: `${POLLING_OPERATIONS[operationId]}-${id}`, operationId, apiKey, cartId, eventId, result, polls: 0 };
+    const job: PollingJob = {
+      id,
+      path: `${POLLING_OPERATIONS[operationId]}-${id}`,
+      operationId,
+      apiKey,
+      cartId,
+      eventId,
+      result,
+      polls: 0,
+    };
     this.jobs.set(job.path, job);
     return job;
   }

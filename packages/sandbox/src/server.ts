@@ -26,9 +26,17 @@ const FORCE_POLLING_HEADER = 'x-tm-force-polling';
  */
 const TOLERATED_GAPS: ReadonlyArray<{ operationId: OperationId; status: number; why: string }> = [
   { operationId: 'deleteCart', status: 400, why: 'invalid or stale cart_id (90003, later editions) or a missing True-Client-IP (10002)' },
-  { operationId: 'getEncryptionCertificate', status: 400, why: 'invalid or stale cart_id (90003, later editions) or a missing True-Client-IP (10002)' },
+  {
+    operationId: 'getEncryptionCertificate',
+    status: 400,
+    why: 'invalid or stale cart_id (90003, later editions) or a missing True-Client-IP (10002)',
+  },
   { operationId: 'listUnredeemedOrders', status: 400, why: 'neither day-count parameter sent (10002): the spec requires at least one' },
-  { operationId: 'poll', status: 400, why: "a poll ends with the polled operation's answer, its errors included, or lacks True-Client-IP (10002)" },
+  {
+    operationId: 'poll',
+    status: 400,
+    why: "a poll ends with the polled operation's answer, its errors included, or lacks True-Client-IP (10002)",
+  },
   { operationId: 'poll', status: 403, why: "a poll ends with the polled operation's answer, its errors included (90001 for a reserve)" },
 ];
 
@@ -43,7 +51,8 @@ export interface RunningServer {
 export async function listen(state: SandboxState): Promise<RunningServer> {
   const handlers = createHandlers(state);
   for (const operation of state.validator.listOperations()) {
-    if (!(operation.operationId in handlers)) throw new Error(`sandbox: the document has an operation without a handler: ${operation.operationId}`);
+    if (!(operation.operationId in handlers))
+      throw new Error(`sandbox: the document has an operation without a handler: ${operation.operationId}`);
   }
   const server = createServer((req, res) => {
     readBody(req)
@@ -133,7 +142,16 @@ function handle(state: SandboxState, handlers: Record<OperationId, OperationHand
   }
 
   const parsed = parseBody(raw, headers['content-type']);
-  const ctx: CallContext = { operationId, apiKey, params: route.params, query: url.searchParams, headers, body: parsed.body, now, answersFor: [] };
+  const ctx: CallContext = {
+    operationId,
+    apiKey,
+    params: route.params,
+    query: url.searchParams,
+    headers,
+    body: parsed.body,
+    now,
+    answersFor: [],
+  };
   if (parsed.error) return check(apiError(ErrorCode.InvalidInput, parsed.error));
   const early = handler.beforeValidation?.(ctx);
   if (early) return check(early);
@@ -153,7 +171,9 @@ function handle(state: SandboxState, handlers: Record<OperationId, OperationHand
   const seed = eventId === undefined ? undefined : state.catalog.event(eventId);
   if (seed && options.maintenance && inMaintenance(seed.venue.timeZone, now, options.maintenance)) {
     const retryAfter = String(secondsUntilOpen(seed.venue.timeZone, now, options.maintenance));
-    return check(withReason(empty(503, { 'retry-after': retryAfter }), `nightly maintenance of the ticketing system in ${seed.venue.timeZone}`));
+    return check(
+      withReason(empty(503, { 'retry-after': retryAfter }), `nightly maintenance of the ticketing system in ${seed.venue.timeZone}`),
+    );
   }
 
   if (handler.polling) {
@@ -185,7 +205,12 @@ function safeRun(state: SandboxState, handler: OperationHandler, ctx: CallContex
  * gets a 500 that names it, otherwise the answer goes out as it is; it is logged and
  * recorded either way.
  */
-function checkResponse(state: SandboxState, operationId: OperationId, also: readonly OperationId[], original: SandboxResponse): SandboxResponse {
+function checkResponse(
+  state: SandboxState,
+  operationId: OperationId,
+  also: readonly OperationId[],
+  original: SandboxResponse,
+): SandboxResponse {
   const response = state.options.transformResponse ? state.options.transformResponse(operationId, original) : original;
   const parts = {
     status: response.status,

@@ -37,7 +37,8 @@ export function createDemoCommand(load: () => Promise<RunDemo> = loadDemo): Comm
         io.out(USAGE);
         return EXIT.ok;
       }
-      if (flags['force-polling'] && flags['no-force-polling']) throw new UsageError('--force-polling and --no-force-polling exclude each other');
+      if (flags['force-polling'] && flags['no-force-polling'])
+        throw new UsageError('--force-polling and --no-force-polling exclude each other');
       const forcePolling = flags['force-polling'] ? true : flags['no-force-polling'] ? false : undefined;
       const run = await load();
       try {

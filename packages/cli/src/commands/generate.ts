@@ -68,7 +68,11 @@ async function watch(run: ScriptRunner, args: string[], spec: string, debounceMs
   const once = async (): Promise<void> => {
     const status = await run(args, signal);
     if (signal.aborted) return;
-    io.out(status === 0 ? `generate: done; watching ${shown}/ (Ctrl-C stops)` : `generate: failed (exit ${status}); watching ${shown}/ for a fix (Ctrl-C stops)`);
+    io.out(
+      status === 0
+        ? `generate: done; watching ${shown}/ (Ctrl-C stops)`
+        : `generate: failed (exit ${status}); watching ${shown}/ for a fix (Ctrl-C stops)`,
+    );
   };
   await once();
   await watchFolder({
