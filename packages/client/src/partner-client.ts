@@ -11,7 +11,6 @@ import { type EndUser, endUserHeaders } from './end-user.js';
 import { type Environment, resolveBaseUrl } from './environments.js';
 import { PartnerError, PartnerValidationError } from './errors.js';
 import { KeyedQueue } from './keyed-queue.js';
-import { OutgoingRequest } from './outgoing-request.js';
 import { type LogLevel, type LogSink, Logger } from './logger.js';
 import type { PollingContext, PollingOptions } from './polling.js';
 import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
@@ -128,12 +127,7 @@ export class PartnerClient {
             now: this.now,
           });
     this.transport.useTokens(this.tokens);
-    this.raw = createClient<paths>({
-      baseUrl: this.baseUrl.href,
-      fetch: this.transport.fetch,
-      // The transport reads only a request's parts; a full undici Request is wasted work per call.
-      Request: OutgoingRequest as unknown as typeof Request,
-    });
+    this.raw = createClient<paths>({ baseUrl: this.baseUrl.href, fetch: this.transport.fetch });
   }
 
   /** Event details: ticket types, prices and whether the event can be sold here (`api_transactable`). */
