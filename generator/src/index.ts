@@ -29,8 +29,10 @@ export interface ConvertResult {
 
 /** Converts API Blueprint source text into an OpenAPI 3.1 document. */
 export function convert(source: string, options: ConvertOptions = {}): ConvertResult {
-  const expanded = expandIncludes(normaliseSource(source), options.readInclude);
-  const parsed = parseBlueprint(normaliseSource(expanded.text));
+  const normalised = normaliseSource(source);
+  const expanded = expandIncludes(normalised, options.readInclude);
+  // Included files get the same clean-up; without includes the text is already clean.
+  const parsed = parseBlueprint(expanded.text === normalised ? normalised : normaliseSource(expanded.text));
   const sink = new DiagnosticSink();
   for (const d of parsed.diagnostics) sink.add(d);
   if (parsed.diagnostics.some((d) => d.severity === 'error') || !parsed.api) {

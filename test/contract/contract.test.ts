@@ -37,6 +37,7 @@ import {
   DEFAULT_API_KEY,
   DEFAULT_CAPTCHA_TOKEN,
   DEFAULT_CLIENT_SECRET,
+  SANDBOX_BILLING,
   SANDBOX_CARD,
   SANDBOX_EVENTS,
   SANDBOX_TICKET_TYPES,
@@ -71,20 +72,7 @@ const SAFE_START = Date.parse('2026-06-15T18:00:00Z');
 const LA_MAINTENANCE = Date.parse('2026-06-15T09:30:00Z');
 
 const USER = { ip: '198.51.100.23', userId: 'contract-user' };
-const BILLING = {
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  home_phone: '212-867-5309',
-  email_address: 'ada@example.com',
-  address: {
-    line1: '1 Loopback Way',
-    line2: '',
-    city: 'Los Angeles',
-    country: { id: 840 },
-    region: { abbrev: 'CA' },
-    postal_code: '90210',
-  },
-} satisfies Omit<PaymentDetails, 'type'>;
+const BILLING = SANDBOX_BILLING;
 const INVOICE: PaymentDetails = { ...BILLING, type: 'INVOICE', reference: '15278303' };
 const CC: PaymentDetails = { ...BILLING, type: 'CC' };
 const CARD: CardInput = {

@@ -6,7 +6,7 @@ import { X509Certificate, constants, publicEncrypt, randomInt } from 'node:crypt
 import { expect } from 'vitest';
 import type { components } from '../../generated/schema.js';
 import type { Sandbox } from '../../packages/sandbox/src/index.js';
-import { DEFAULT_API_KEY, DEFAULT_CAPTCHA_TOKEN, SANDBOX_CARD } from '../../packages/sandbox/src/index.js';
+import { DEFAULT_API_KEY, DEFAULT_CAPTCHA_TOKEN, SANDBOX_BILLING, SANDBOX_CARD } from '../../packages/sandbox/src/index.js';
 
 export type Schemas = components['schemas'];
 
@@ -127,19 +127,9 @@ export function cardPayment(
   return {
     cart_id: cartId,
     payment: {
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      home_phone: '212-867-5309',
+      ...SANDBOX_BILLING,
       type: 'CC',
       email_address: email,
-      address: {
-        line1: '1 Loopback Way',
-        line2: '',
-        city: 'Los Angeles',
-        country: { id: 840 },
-        region: { abbrev: 'CA' },
-        postal_code: '90210',
-      },
       amount: '69.00',
       card: {
         number: card.numberCipher ?? encryptField(certificate.value, card.number ?? SANDBOX_CARD.number),

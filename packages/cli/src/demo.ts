@@ -7,7 +7,14 @@
  */
 import { createPartnerClient, maintenanceWindow } from '../../client/src/index.js';
 import type { CallOptions, EventDetails, LogRecord, PaymentDetails, PollProgress, ReserveEvent } from '../../client/src/index.js';
-import { DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET, SANDBOX_CARD, SANDBOX_EVENTS, startSandbox } from '../../sandbox/src/index.js';
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_CLIENT_SECRET,
+  SANDBOX_BILLING,
+  SANDBOX_CARD,
+  SANDBOX_EVENTS,
+  startSandbox,
+} from '../../sandbox/src/index.js';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
@@ -26,21 +33,7 @@ export interface DemoResult {
 
 const USER = { ip: '198.51.100.23', userId: 'demo-user-1' };
 const TICKETS = 2;
-const BILLING: PaymentDetails = {
-  type: 'CC',
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  home_phone: '212-867-5309',
-  email_address: 'ada.lovelace@example.com',
-  address: {
-    line1: '1 Loopback Way',
-    line2: '',
-    city: 'Los Angeles',
-    country: { id: 840 },
-    region: { abbrev: 'CA' },
-    postal_code: '90210',
-  },
-};
+const BILLING: PaymentDetails = { ...SANDBOX_BILLING, type: 'CC' };
 
 /** Runs the purchase; resolves with the order token, rejects with the failing step's error. The sandbox is closed either way. */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {

@@ -27,7 +27,15 @@ import {
 import { PartnerApiError, createPartnerClient } from '../../client/src/index.js';
 import type { CardInput, PartnerClient, PaymentDetails } from '../../client/src/index.js';
 import { readViolations, startPrism } from '../../mock/src/index.js';
-import { DEFAULT_API_KEY, DEFAULT_CAPTCHA_TOKEN, SANDBOX_CARD, SANDBOX_EVENTS, SANDBOX_TICKET_TYPES, startSandbox } from '../src/index.js';
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_CAPTCHA_TOKEN,
+  SANDBOX_BILLING,
+  SANDBOX_CARD,
+  SANDBOX_EVENTS,
+  SANDBOX_TICKET_TYPES,
+  startSandbox,
+} from '../src/index.js';
 import type { InventoryCount, Sandbox } from '../src/index.js';
 
 /** Concurrent purchase flows per pass. */
@@ -51,21 +59,7 @@ const FLOW_TYPES = [SANDBOX_TICKET_TYPES.tableForTwo, SANDBOX_TICKET_TYPES.meetA
 const QUANTITY = 2;
 
 const USER = { ip: '198.51.100.23' };
-const PAYMENT: PaymentDetails = {
-  type: 'CC',
-  first_name: 'Load',
-  last_name: 'Test',
-  home_phone: '212-867-5309',
-  email_address: 'load@example.com',
-  address: {
-    line1: '1 Loopback Way',
-    line2: '',
-    city: 'Los Angeles',
-    country: { id: 840 },
-    region: { abbrev: 'CA' },
-    postal_code: '90210',
-  },
-};
+const PAYMENT: PaymentDetails = { ...SANDBOX_BILLING, type: 'CC' };
 const CARD: CardInput = { ...SANDBOX_CARD, expireMonth: 12, expireYear: new Date().getUTCFullYear() + 2, postalCode: '90210' };
 
 /** Every sandbox case, in table order. */

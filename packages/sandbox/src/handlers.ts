@@ -48,7 +48,11 @@ export function createHandlers(state: SandboxState): Record<OperationId, Operati
     const cart = cartId ? carts.find(cartId, apiKey) : undefined;
     return cart ? carts.eventOf(cart) : undefined;
   };
-  const bodyCartId = (ctx: CallContext) => (ctx.body as { cart_id?: unknown } | undefined)?.cart_id;
+  // The event of the cart a request body names (for the maintenance check).
+  const bodyCartEvent = (ctx: CallContext) => {
+    const cartId = (ctx.body as { cart_id?: unknown } | undefined)?.cart_id;
+    return typeof cartId === 'string' ? cartEvent(cartId, ctx.apiKey) : undefined;
+  };
   const invalidCart = () => apiError(ErrorCode.InvalidCart, 'unknown, expired or deleted cart_id (URL-encode it in query strings)');
 
   return {
@@ -114,10 +118,7 @@ export function createHandlers(state: SandboxState): Record<OperationId, Operati
     },
 
     addPayment: {
-      eventOf: (ctx) => {
-        const cartId = bodyCartId(ctx);
-        return typeof cartId === 'string' ? cartEvent(cartId, ctx.apiKey) : undefined;
-      },
+      eventOf: bodyCartEvent,
       run(ctx) {
         const { cart_id: cartId, payment } = ctx.body as Schemas['PaymentRequest'];
         const cart = carts.find(cartId, ctx.apiKey);
@@ -141,10 +142,7 @@ export function createHandlers(state: SandboxState): Record<OperationId, Operati
 
     purchaseCart: {
       polling: 'purchaseCart',
-      eventOf: (ctx) => {
-        const cartId = bodyCartId(ctx);
-        return typeof cartId === 'string' ? cartEvent(cartId, ctx.apiKey) : undefined;
-      },
+      eventOf: bodyCartEvent,
       run(ctx) {
         const request = ctx.body as Schemas['PurchaseRequest'];
         const cart = carts.find(request.cart_id, ctx.apiKey);

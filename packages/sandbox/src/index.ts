@@ -20,7 +20,7 @@ export type { MaintenanceHours } from './maintenance.js';
 export { DEFAULT_API_KEY, DEFAULT_CAPTCHA_TOKEN, DEFAULT_CLIENT_SECRET } from './options.js';
 export type { SandboxLogger, SandboxOptions } from './options.js';
 export type { OrderRecord } from './orders.js';
-export { SANDBOX_CARD } from './payments.js';
+export { SANDBOX_BILLING, SANDBOX_CARD } from './payments.js';
 export type { TestCard } from './payments.js';
 export { ErrorCode } from './responses.js';
 export type { SandboxResponse } from './responses.js';

@@ -21,6 +21,22 @@ export interface TestCard {
   cvv: string;
 }
 
+/** Billing details of the sandbox's test buyer: every field a payment requires, for demos, benches and tests. */
+export const SANDBOX_BILLING = Object.freeze<Omit<Schemas['Payment'], 'type' | 'card' | 'amount' | 'reference'>>({
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  home_phone: '212-867-5309',
+  email_address: 'ada.lovelace@example.com',
+  address: {
+    line1: '1 Loopback Way',
+    line2: '',
+    city: 'Los Angeles',
+    country: { id: 840 },
+    region: { abbrev: 'CA' },
+    postal_code: '90210',
+  },
+});
+
 /** The spec's sandbox card: number 4588883206000011, security code 123. */
 export const SANDBOX_CARD: Readonly<TestCard> = Object.freeze({ number: '4588883206000011', cvv: '123' });
 
