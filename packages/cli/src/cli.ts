@@ -78,6 +78,10 @@ export async function runCli(
     io.err(`Commands: ${commands.map((c) => c.name).join(', ')}. Run tm-partner --help for more.`);
     return EXIT.usage;
   }
+  if (command.usage !== undefined && args.some((a) => a === '--help' || a === '-h')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
   try {
     return await command.run(args, { io, signal });
   } catch (error) {

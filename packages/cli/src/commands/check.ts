@@ -1,6 +1,6 @@
 /** `tm-partner check`: is generated/ what the spec gives, and is the spec clean? */
 import type { Command } from '../command.js';
-import { EXIT, readFlags } from '../io.js';
+import { readFlags } from '../io.js';
 import { PATHS } from '../paths.js';
 import { runScript } from '../run-script.js';
 import { scriptArguments, type ScriptRunner } from './generate.js';
@@ -23,7 +23,6 @@ const FLAGS = {
   'allow-breaking': { type: 'boolean' },
   spec: { type: 'string' },
   out: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const runCheck: ScriptRunner = (args, signal) => runScript(PATHS.generateScript, args, { signal });
@@ -31,13 +30,10 @@ const runCheck: ScriptRunner = (args, signal) => runScript(PATHS.generateScript,
 export function createCheckCommand(run: ScriptRunner = runCheck): Command {
   return {
     name: 'check',
+    usage: USAGE,
     summary: 'fail when generated/ is stale, the spec has warnings or the API breaks clients',
     async run(argv, context) {
       const flags = readFlags(argv, FLAGS);
-      if (flags.help) {
-        context.io.out(USAGE);
-        return EXIT.ok;
-      }
       return await run(['--check', ...scriptArguments(flags)], context.signal);
     },
   };

@@ -19,7 +19,6 @@ Exit status: 0 purchased, 1 a step failed, 2 usage error, 130 stopped by Ctrl-C.
 const FLAGS = {
   'force-polling': { type: 'boolean' },
   'no-force-polling': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 type RunDemo = typeof runDemo;
@@ -30,13 +29,10 @@ const loadDemo = async (): Promise<RunDemo> => (await import('../demo.js')).runD
 export function createDemoCommand(load: () => Promise<RunDemo> = loadDemo): Command {
   return {
     name: 'demo',
+    usage: USAGE,
     summary: 'buy tickets end to end with the client against an embedded sandbox',
     async run(argv, { io, signal }) {
       const flags = readFlags(argv, FLAGS);
-      if (flags.help) {
-        io.out(USAGE);
-        return EXIT.ok;
-      }
       if (flags['force-polling'] && flags['no-force-polling'])
         throw new UsageError('--force-polling and --no-force-polling exclude each other');
       const forcePolling = flags['force-polling'] ? true : flags['no-force-polling'] ? false : undefined;

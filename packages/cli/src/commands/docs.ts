@@ -20,18 +20,14 @@ Exit status: 0 written, 1 the build failed, 2 usage error.`;
 const FLAGS = {
   spec: { type: 'string' },
   out: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const docs: Command = {
   name: 'docs',
+  usage: USAGE,
   summary: 'build the HTML API reference (Redoc) into .tmp/docs/index.html',
   async run(argv, { io, signal }) {
     const flags = readFlags(argv, FLAGS);
-    if (flags.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
     const spec = resolve(flags.spec ?? PATHS.openapi);
     const out = resolve(flags.out ?? PATHS.docsOut);
     try {

@@ -28,7 +28,6 @@ const FLAGS = {
   'allow-breaking': { type: 'boolean' },
   spec: { type: 'string' },
   out: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Arguments of generator/scripts/generate.ts for these flags. */
@@ -48,13 +47,10 @@ const runGenerate: ScriptRunner = (args, signal) => runScript(PATHS.generateScri
 export function createGenerateCommand(run: ScriptRunner = runGenerate, debounceMs = 200): Command {
   return {
     name: 'generate',
+    usage: USAGE,
     summary: 'spec/ → generated/ (OpenAPI JSON and YAML, TypeScript types); --watch to keep at it',
     async run(argv, context) {
       const flags = readFlags(argv, FLAGS);
-      if (flags.help) {
-        context.io.out(USAGE);
-        return EXIT.ok;
-      }
       const args = scriptArguments(flags);
       if (!flags.watch) return await run(args, context.signal);
       return await watch(run, args, resolve(flags.spec ?? PATHS.spec), debounceMs, context);
