@@ -1,26 +1,8 @@
 /** Runs Drafter on a blueprint and turns its annotations into diagnostics. */
-import { createRequire } from 'node:module';
 import { type Element, children, classes, isElement, text } from './api-elements.js';
 import type { Diagnostic } from './diagnostics.js';
+import { loadDrafter } from './load-drafter.js';
 import { SourceLocator } from './source-locator.js';
-
-interface DrafterOptions {
-  generateSourceMap?: boolean;
-  generateMessageBody?: boolean;
-  generateMessageBodySchema?: boolean;
-}
-
-interface Drafter {
-  parseSync(source: string, options: DrafterOptions): unknown;
-}
-
-// drafter.js is a CommonJS Emscripten build; load it lazily so importing the
-// converter costs nothing until a blueprint is parsed.
-let drafter: Drafter | undefined;
-function loadDrafter(): Drafter {
-  drafter ??= createRequire(import.meta.url)('drafter.js') as Drafter;
-  return drafter;
-}
 
 /** Drafter's result: the API category (if any) and its annotations as diagnostics. */
 export interface ParsedBlueprint {
