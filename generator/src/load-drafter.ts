@@ -6,7 +6,7 @@
  * compilation clears memory through the build's `memset` millions of times per
  * corpus, mostly 8–64 bytes. Emscripten's JS `memset` fills blocks under 67 bytes
  * one byte at a time; lowering that threshold lets them go a word at a time, the
- * same code path it already uses for larger blocks. Parses are ~13% faster and
+ * same code path it already uses for larger blocks. Parses are about 15% faster and
  * their results unchanged (see the generator tests). When the bundle's text is not
  * the one this was written for, the bundle is loaded as published.
  *

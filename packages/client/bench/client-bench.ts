@@ -112,11 +112,40 @@ async function startEventServer(body: string): Promise<LoopbackServer> {
   };
 }
 
+/** The least a Request can be for openapi-fetch: the parts a fetch reads. */
+class MinimalRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: RequestInit['headers'];
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = init.headers;
+  }
+}
+
+/**
+ * `fetch` with what a per-attempt timeout costs at the least: a controller, a timer
+ * (cleared when the headers arrive, as the transport does), a signal for fetch to follow.
+ */
+async function fetchWithTimeout(url: string, init: RequestInit): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 30_000);
+  try {
+    return await fetch(url, { ...init, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * `client.getEvent` vs plain fetch vs bare openapi-fetch, all on Node's global fetch
  * (undici, keep-alive by default) against the same server, sending the same URL
- * (`/event/{id}?apikey=…`). Yields two rows: ours vs fetch (the target) and ours vs
- * openapi-fetch.
+ * (`/event/{id}?apikey=…`). Yields ours vs fetch (the target) and ours vs openapi-fetch,
+ * then reference rows for the floor under any client built as the issue asks
+ * (openapi-fetch, and an abort signal per attempt for its timeout): bare openapi-fetch
+ * vs fetch, fetch with a per-attempt timeout signal vs fetch, and both together with
+ * the cheapest Request openapi-fetch accepts (see {@link MinimalRequest}).
  */
 function perCallCase(): BenchCase {
   const name = 'per call: client.getEvent';
@@ -129,6 +158,13 @@ function perCallCase(): BenchCase {
         const client = createPartnerClient({ apiKey: API_KEY, environment: { baseUrl: server.baseUrl } });
         const bare = createClient<paths>({ baseUrl: server.baseUrl, querySerializer: () => `apikey=${API_KEY}` });
         const url = `${server.baseUrl}/event/${EVENT_ID}?apikey=${API_KEY}`;
+        const floor = createClient<paths>({
+          baseUrl: server.baseUrl,
+          querySerializer: () => `apikey=${API_KEY}`,
+          Request: MinimalRequest as unknown as typeof Request,
+          fetch: ((request: MinimalRequest) =>
+            fetchWithTimeout(request.url, { method: request.method, headers: request.headers })) as unknown as typeof fetch,
+        });
 
         const one = {
           ours: () => client.getEvent(EVENT_ID),
@@ -140,6 +176,16 @@ function perCallCase(): BenchCase {
           openapiFetch: async () => {
             const { data, error } = await bare.GET('/event/{event_id}', { params: { path: { event_id: EVENT_ID } } });
             if (error !== undefined || data === undefined) throw new Error('bare openapi-fetch: no data');
+            return data;
+          },
+          fetchWithTimeout: async () => {
+            const res = await fetchWithTimeout(url, {});
+            if (!res.ok) throw new Error(`fetch with timeout: status ${res.status}`);
+            return (await res.json()) as EventDetails;
+          },
+          floor: async () => {
+            const { data, error } = await floor.GET('/event/{event_id}', { params: { path: { event_id: EVENT_ID } } });
+            if (error !== undefined || data === undefined) throw new Error('openapi-fetch floor: no data');
             return data;
           },
         };
@@ -175,6 +221,25 @@ function perCallCase(): BenchCase {
             note,
           },
           { name: `${name} vs bare openapi-fetch GET`, unit: 'µs/call', ours: perCall(t.ours), baseline: perCall(t.openapiFetch) },
+          {
+            name: 'per call, reference: bare openapi-fetch GET vs plain fetch',
+            unit: 'µs/call',
+            ours: perCall(t.openapiFetch),
+            baseline: perCall(t.fetch),
+          },
+          {
+            name: 'per call, reference: fetch + per-attempt timeout signal vs plain fetch',
+            unit: 'µs/call',
+            ours: perCall(t.fetchWithTimeout),
+            baseline: perCall(t.fetch),
+          },
+          {
+            name: 'per call, floor: openapi-fetch (minimal Request) + timeout signal vs plain fetch',
+            unit: 'µs/call',
+            ours: perCall(t.floor),
+            baseline: perCall(t.fetch),
+            note: 'openapi-fetch given a Request class that only keeps url, method and headers, and a fetch adding a per-attempt timeout signal: the least any client built on openapi-fetch with per-attempt timeouts pays.',
+          },
         ];
       } finally {
         await server.close();
