@@ -161,9 +161,53 @@ describe('retries and timeouts', () => {
     expect(other.requests).toHaveLength(0);
   });
 
+  it('re-sends the token request body on a retried token call', async () => {
+    const issued = { n: 0 };
+    let tokenCalls = 0;
+    const server = await serve((req) => {
+      if (route(req) !== 'POST /oauth/accesstoken') return { status: 200, body: EVENT_BODY };
+      return ++tokenCalls === 1 ? { status: 503 } : tokenAnswer(req, issued);
+    });
+    const { client } = clientFor(server, { clientSecret: SECRET });
+    await client.getEvent('3F004CBB88958BF9');
+    const tokenRequests = server.requests.filter((r) => route(r) === 'POST /oauth/accesstoken');
+    expect(tokenRequests.map((r) => r.body)).toEqual(['grant_type=client_credentials', 'grant_type=client_credentials']);
+    expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer tok-1');
+  });
+
   it('rejects bad options before any call', () => {
     expect(() => createPartnerClient({ apiKey: '', environment: 'sandbox' })).toThrow(/apiKey/);
     expect(() => createPartnerClient({ apiKey: 'k', environment: { baseUrl: 'http://api.example.com' } })).toThrow(/https/);
     expect(() => createPartnerClient({ apiKey: 'k', environment: 'sandbox', timeoutMs: -1 })).toThrow(/timeoutMs/);
+  });
+});
+
+describe('the raw client', () => {
+  it('hands its middleware real Requests and sends through the same transport as the methods', async () => {
+    const issued = { n: 0 };
+    const server = await serve((req) =>
+      route(req) === 'POST /oauth/accesstoken' ? tokenAnswer(req, issued) : { status: 200, body: EVENT_BODY },
+    );
+    const { client } = clientFor(server, { clientSecret: SECRET });
+    const seen: boolean[] = [];
+    client.raw.use({
+      onRequest({ request }) {
+        seen.push(request instanceof Request);
+        request.headers.set('x-partner-trace', 'trace-1');
+        return undefined;
+      },
+    });
+    const raw = await client.raw.GET('/event/{event_id}', { params: { path: { event_id: '3F004CBB88958BF9' } } });
+    expect(raw.data).toEqual(EVENT_BODY);
+    await client.getEvent('3F004CBB88958BF9');
+    // Middleware on raw is the partner's own: the client's methods do not run it.
+    expect(seen).toEqual([true]);
+    const [rawCall, methodCall] = server.requests.filter((r) => route(r) !== 'POST /oauth/accesstoken');
+    expect(rawCall?.headers['x-partner-trace']).toBe('trace-1');
+    expect(methodCall?.headers['x-partner-trace']).toBeUndefined();
+    for (const r of [rawCall, methodCall]) {
+      expect(r?.query.get('apikey')).toBe(API_KEY);
+      expect(r?.headers.authorization).toBe('Bearer tok-1');
+    }
   });
 });

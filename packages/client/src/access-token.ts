@@ -4,6 +4,7 @@
  * fetched once for all concurrent callers.
  */
 import { PartnerApiError, PartnerError } from './errors.js';
+import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
 import type { SendOptions } from './transport.js';
 
 /** What the token source needs from the client. */
@@ -11,7 +12,7 @@ export interface AccessTokenOptions {
   baseUrl: URL;
   apiKey: string;
   clientSecret: string;
-  send: (request: Request, options?: SendOptions) => Promise<Response>;
+  send: (request: RequestParts, options?: SendOptions) => Promise<Response>;
   now?: () => number;
   /** Renew this long before expiry (default 60 s, at most half the lifetime). */
   renewMarginMs?: number;
@@ -55,7 +56,7 @@ export class AccessTokens {
     // A root-mounted base URL has the path `/`: join without doubling the slash.
     const url = new URL(`${baseUrl.pathname.replace(/\/+$/, '')}/oauth/accesstoken`, baseUrl);
     const basic = Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64');
-    const request = new Request(url, {
+    const request = new OutgoingRequest(url, {
       method: 'POST',
       headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: 'grant_type=client_credentials',

@@ -46,7 +46,7 @@ export class CartSession implements AsyncDisposable {
   async reserve(event: ReserveEvent, options: CallOptions = {}): Promise<CartResponse> {
     checkReserve(event);
     return this.cartCall(options, async () => {
-      const result = await this.client.raw.PUT('/cart/tickets', {
+      const result = await this.client.api.PUT('/cart/tickets', {
         params: { header: this.typedHeaders(options) },
         headers: this.sentHeaders(options),
         body: { cart_id: this.cartId, event },
@@ -83,7 +83,7 @@ export class CartSession implements AsyncDisposable {
           },
         };
       }
-      const result = await this.client.raw.PUT('/cart/payment', {
+      const result = await this.client.api.PUT('/cart/payment', {
         params: { header: headerParams(this.headers) },
         // Payment is not a polling operation: no X-TM-FORCE-POLLING here.
         headers: Object.fromEntries(this.headers),
@@ -99,7 +99,7 @@ export class CartSession implements AsyncDisposable {
     const sourceAccountId = typeof input?.sourceAccountId === 'string' ? input.sourceAccountId.trim() : '';
     if (sourceAccountId === '') throw new PartnerValidationError('sourceAccountId', 'is required (your id or hash of the user)');
     return this.cartCall(options, async () => {
-      const result = await this.client.raw.PUT('/cart', {
+      const result = await this.client.api.PUT('/cart', {
         params: { header: this.typedHeaders(options) },
         headers: this.sentHeaders(options),
         body: { cart_id: this.cartId, source_account_id: sourceAccountId },
@@ -157,7 +157,7 @@ export class CartSession implements AsyncDisposable {
   }
 
   private async sendDelete(options: CallOptions, followPolling: boolean): Promise<void> {
-    const result = await this.client.raw.DELETE('/cart', {
+    const result = await this.client.api.DELETE('/cart', {
       params: { query: { cart_id: this.cartId }, header: this.typedHeaders(options) },
       headers: this.sentHeaders(options),
       ...signalOf(options),

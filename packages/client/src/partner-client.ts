@@ -11,6 +11,7 @@ import { type EndUser, endUserHeaders } from './end-user.js';
 import { type Environment, resolveBaseUrl } from './environments.js';
 import { PartnerError, PartnerValidationError } from './errors.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { OutgoingRequest } from './outgoing-request.js';
 import { type LogLevel, type LogSink, Logger } from './logger.js';
 import type { PollingContext, PollingOptions } from './polling.js';
 import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
@@ -75,8 +76,10 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
 
 /** The Partner-App API client. */
 export class PartnerClient {
-  /** The typed openapi-fetch client, for anything the methods do not cover. */
+  /** The typed openapi-fetch client, for anything the methods do not cover (its middleware sees real Requests). */
   readonly raw: Client<paths>;
+  /** @internal The openapi-fetch client behind the methods, on the lighter {@link OutgoingRequest}. */
+  readonly api: Client<paths>;
   /** The configured base URL. */
   readonly baseUrl: URL;
   /** @internal Serialises calls per cart. */
@@ -128,18 +131,24 @@ export class PartnerClient {
           });
     this.transport.useTokens(this.tokens);
     this.raw = createClient<paths>({ baseUrl: this.baseUrl.href, fetch: this.transport.fetch });
+    this.api = createClient<paths>({
+      baseUrl: this.baseUrl.href,
+      fetch: this.transport.fetch,
+      // openapi-fetch only constructs it and passes it to the transport; no middleware is registered here.
+      Request: OutgoingRequest as unknown as typeof Request,
+    });
   }
 
   /** Event details: ticket types, prices and whether the event can be sold here (`api_transactable`). */
   async getEvent(eventId: string, options: CallOptions = {}): Promise<EventDetails> {
     const id = checkId(eventId, 'eventId');
-    const result = await this.raw.GET('/event/{event_id}', { params: { path: { event_id: id } }, ...signalOf(options) });
+    const result = await this.api.GET('/event/{event_id}', { params: { path: { event_id: id } }, ...signalOf(options) });
     return await settleData<EventDetails>(result, undefined);
   }
 
   /** The captcha page to render in a web view, and its site key. */
   async getCaptchaPage(options: CallOptions = {}): Promise<CaptchaPage> {
-    const result = await this.raw.GET('/captcha', { parseAs: 'text', ...signalOf(options) });
+    const result = await this.api.GET('/captcha', { parseAs: 'text', ...signalOf(options) });
     const settled = await settle<string>(result, undefined);
     return { html: settled.data ?? '', siteKey: result.response.headers.get('x-tm-captcha-v2-sitekey') ?? undefined };
   }
@@ -149,7 +158,7 @@ export class PartnerClient {
     const token = typeof input?.captchaToken === 'string' ? input.captchaToken.trim() : '';
     if (token === '') throw new PartnerValidationError('captchaToken', 'is required (the token from the solved captcha)');
     const headers = endUserHeaders(input.user);
-    const result = await this.raw.POST('/cart', {
+    const result = await this.api.POST('/cart', {
       params: { header: headerParams(headers) },
       headers: Object.fromEntries(headers),
       body: { token },
@@ -173,7 +182,7 @@ export class PartnerClient {
     if (query?.daysFromPurchase !== undefined) q.days_from_purchase = days(query.daysFromPurchase, 'daysFromPurchase');
     if (query?.daysBeforeEvent !== undefined) q.days_before_event = days(query.daysBeforeEvent, 'daysBeforeEvent');
     if (Object.keys(q).length === 0) throw new PartnerValidationError('daysFromPurchase', 'or daysBeforeEvent is required');
-    const result = await this.raw.GET('/orders/unredeemed', { params: { query: q }, ...signalOf(options) });
+    const result = await this.api.GET('/orders/unredeemed', { params: { query: q }, ...signalOf(options) });
     return await settleData<UnredeemedOrders>(result, undefined);
   }
 
@@ -187,7 +196,7 @@ export class PartnerClient {
     const cached = this.certificate;
     if (cached && this.now() - cached.fetchedAt < this.certificateTtlMs) return cached.value;
     const value = (async () => {
-      const result = await this.raw.GET('/certificate', {
+      const result = await this.api.GET('/certificate', {
         params: { query: { cart_id: cartId }, header: headerParams(headers) },
         headers: Object.fromEntries(headers),
         ...signalOf(options),

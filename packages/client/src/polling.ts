@@ -5,6 +5,7 @@
  * make it spin, and only ever on the configured API origin.
  */
 import { PartnerPollingError } from './errors.js';
+import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
 import { redactUrl } from './redact.js';
 import { sleep as defaultSleep } from './sleep.js';
 
@@ -41,7 +42,7 @@ export interface PollingContext {
   baseUrl: URL;
   headers: Headers;
   signal?: AbortSignal;
-  send: (request: Request) => Promise<Response>;
+  send: (request: RequestParts) => Promise<Response>;
   options: PollingOptions;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -74,7 +75,7 @@ export async function followPolling(first: PollingInstruction, ctx: PollingConte
     onPoll?.({ attempt, waitMs, elapsedMs, url: redactUrl(url) });
     await sleep(waitMs, ctx.signal);
     const response = await ctx.send(
-      new Request(url, { method: 'GET', headers: ctx.headers, ...(ctx.signal ? { signal: ctx.signal } : {}) }),
+      new OutgoingRequest(url, { method: 'GET', headers: ctx.headers, ...(ctx.signal ? { signal: ctx.signal } : {}) }),
     );
     if (response.status !== 202) return response;
     const body = await response

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessTokens } from './access-token.js';
 import { PartnerApiError, PartnerError, PartnerNetworkError, PartnerTimeoutError } from './errors.js';
-import type { Logger } from './logger.js';
+import type { LogRecord, Logger } from './logger.js';
+import type { RequestParts } from './outgoing-request.js';
 import { sleep as defaultSleep } from './sleep.js';
 
 /** How the transport behaves; the client fills these from its options. */
@@ -56,10 +57,10 @@ export class Transport {
   }
 
   /** openapi-fetch's `fetch` option. */
-  readonly fetch = (request: Request): Promise<Response> => this.send(request);
+  readonly fetch = (request: RequestParts): Promise<Response> => this.send(request);
 
   /** Sends one logical request: attempts, retries and at most one token renewal. */
-  async send(request: Request, options: SendOptions = {}): Promise<Response> {
+  async send(request: RequestParts, options: SendOptions = {}): Promise<Response> {
     const { logger, maxRetries } = this.options;
     const url = new URL(request.url);
     if (url.origin !== this.options.baseUrl.origin) {
@@ -73,52 +74,47 @@ export class Transport {
     // Ids only matter to logs; skip the work when nothing is logged.
     const requestId = logging ? (options.requestId ?? randomUUID().slice(0, 8)) : '';
     const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer();
-    const callerSignal = request.signal;
+    const callerSignal = request.signal ?? undefined;
+    const tokens = options.bearer !== false && !request.headers.has('authorization') ? this.tokens : undefined;
+    const log = (level: LogRecord['level'], message: string, attempt: number, extra?: { status: number; durationMs: number }) =>
+      logger.log({ level, message, requestId, method, url: url.href, attempt, ...extra });
 
     let renewedToken = false;
     for (let attempt = 1; ; attempt++) {
-      const headers = new Headers(request.headers);
+      // fetch copies the headers it is given, so the request's own serve unless a token is added.
+      let headers = request.headers;
       let token: string | undefined;
-      if (this.tokens && options.bearer !== false && !headers.has('authorization')) {
-        token = await this.tokens.get();
+      if (tokens) {
+        token = await tokens.get();
+        headers = new Headers(headers);
         headers.set('authorization', `Bearer ${token}`);
       }
       const started = logging ? performance.now() : 0;
-      if (logging) logger.log({ level: 'debug', message: 'request', requestId, method, url: url.href, attempt });
+      if (logging) log('debug', 'request', attempt);
       let response: Response;
       try {
         response = await this.attempt(url, { method, headers, body }, callerSignal);
       } catch (err) {
-        if (callerSignal.aborted) throw callerSignal.reason;
+        if (callerSignal?.aborted) throw callerSignal.reason;
         const failure = err instanceof PartnerTimeoutError ? err : new PartnerNetworkError(method, url, err);
         if (!retry || attempt > maxRetries) throw failure;
         const delay = this.backoff(attempt);
-        logger.log({ level: 'warn', message: `${failure.name}; retrying in ${delay} ms`, requestId, method, url: url.href, attempt });
+        log('warn', `${failure.name}; retrying in ${delay} ms`, attempt);
         await this.sleep(delay, callerSignal);
         continue;
       }
-      if (logging) {
-        const durationMs = Math.round(performance.now() - started);
-        logger.log({ level: 'info', message: 'response', requestId, method, url: url.href, status: response.status, durationMs, attempt });
-      }
+      if (logging) log('info', 'response', attempt, { status: response.status, durationMs: Math.round(performance.now() - started) });
 
-      if (response.status === 401 && token && !renewedToken && this.tokens && (await isInvalidToken(response))) {
+      if (response.status === 401 && tokens && token && !renewedToken && (await isInvalidToken(response))) {
         // The token expired early or was revoked: renew once and send again.
         renewedToken = true;
-        this.tokens.invalidate(token);
+        tokens.invalidate(token);
         attempt--;
         continue;
       }
       if (retry && attempt <= maxRetries && (response.status === 429 || response.status >= 500)) {
         const delay = this.retryAfter(response) ?? this.backoff(attempt);
-        logger.log({
-          level: 'warn',
-          message: `status ${response.status}; retrying in ${delay} ms`,
-          requestId,
-          method,
-          url: url.href,
-          attempt,
-        });
+        log('warn', `status ${response.status}; retrying in ${delay} ms`, attempt);
         await response.body?.cancel();
         await this.sleep(delay, callerSignal);
         continue;
@@ -135,7 +131,7 @@ export class Transport {
   private async attempt(
     url: URL,
     init: { method: string; headers: Headers; body: ArrayBuffer | undefined },
-    callerSignal: AbortSignal,
+    callerSignal: AbortSignal | undefined,
   ): Promise<Response> {
     const controller = new AbortController();
     let timedOut = false;
@@ -143,17 +139,17 @@ export class Transport {
       timedOut = true;
       controller.abort();
     }, this.options.timeoutMs);
-    const onAbort = () => controller.abort(callerSignal.reason);
-    if (callerSignal.aborted) onAbort();
-    else callerSignal.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onAbort();
+    else callerSignal?.addEventListener('abort', onAbort, { once: true });
     try {
       return await this.options.fetch(url, { ...init, signal: controller.signal });
     } catch (err) {
-      if (timedOut && !callerSignal.aborted) throw new PartnerTimeoutError('attempt', this.options.timeoutMs, { url, cause: err });
+      if (timedOut && !callerSignal?.aborted) throw new PartnerTimeoutError('attempt', this.options.timeoutMs, { url, cause: err });
       throw err;
     } finally {
       clearTimeout(timer);
-      callerSignal.removeEventListener('abort', onAbort);
+      callerSignal?.removeEventListener('abort', onAbort);
     }
   }
 
