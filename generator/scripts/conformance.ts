@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Element, children, classes, text, title } from '../src/api-elements.js';
-import { convert } from '../src/index.js';
+import { convert, formatDiagnostic } from '../src/index.js';
 import { runScript } from './run-script.js';
 import { normaliseSource } from '../src/normalise-source.js';
 import { parseBlueprint } from '../src/parse-blueprint.js';
@@ -55,6 +55,8 @@ interface Run {
   missing: Action[];
   warnings: number;
   errors: number;
+  /** Our diagnostics that carry no line (the issue asks for file:line:col on every one). */
+  unplaced: string[];
 }
 
 interface FileReport {
@@ -101,10 +103,13 @@ async function main(): Promise<number> {
     for (const r of drafterErrors) console.log(`  ${r.file.name}: ${r.facts.drafterError}`);
   }
 
-  const failures = clean.filter((r) => !r.ours.valid || r.ours.missing.length > 0);
+  const failures = clean.filter((r) => !r.ours.valid || r.ours.missing.length > 0 || r.ours.unplaced.length > 0);
+  const diagnostics = reports.reduce((n, r) => n + r.ours.warnings + r.ours.errors, 0);
   console.log('');
   if (failures.length === 0) {
-    console.log(`OK: all ${clean.length} Drafter-parsable blueprints give a valid document with every action.`);
+    console.log(
+      `OK: all ${clean.length} Drafter-parsable blueprints give a valid document with every action; all ${diagnostics} diagnostics have a line and column.`,
+    );
   } else {
     console.log(`FAIL: ${failures.length} of ${clean.length} Drafter-parsable blueprints (our converter):`);
     for (const r of failures) printFailure(r.file.name, r.ours);
@@ -141,6 +146,7 @@ async function checkFile(file: CorpusFile): Promise<FileReport> {
     ours = result.document ? await judge(result.document, facts, ms) : notConverted(errors[0]?.message ?? 'no document', ms);
     ours.warnings = warnings;
     ours.errors = errors.length;
+    ours.unplaced = result.diagnostics.filter((d) => d.line === undefined).map((d) => formatDiagnostic(d));
   } catch (err) {
     ours = notConverted(`convert threw: ${err instanceof Error ? err.message : String(err)}`, performance.now() - oursStart);
   }
@@ -154,7 +160,7 @@ async function checkFile(file: CorpusFile): Promise<FileReport> {
 }
 
 function notConverted(failure: string, ms: number): Run {
-  return { converted: false, failure, ms, valid: false, missing: [], warnings: 0, errors: 0 };
+  return { converted: false, failure, ms, valid: false, missing: [], warnings: 0, errors: 0, unplaced: [] };
 }
 
 async function judge(document: unknown, facts: BlueprintFacts, ms: number): Promise<Run> {
@@ -162,7 +168,7 @@ async function judge(document: unknown, facts: BlueprintFacts, ms: number): Prom
   const valid = validation.swaggerParser.length === 0 && validation.redocly.length === 0;
   const present = operationKeys(document);
   const missing = facts.actions.filter((a) => !present.has(actionKey(a.method, a.href)));
-  return { converted: true, ms, validation, valid, smells: inspectDocument(document), missing, warnings: 0, errors: 0 };
+  return { converted: true, ms, validation, valid, smells: inspectDocument(document), missing, warnings: 0, errors: 0, unplaced: [] };
 }
 
 /** Drafter's verdict and the blueprint's actions, from the API Elements. */
@@ -279,10 +285,12 @@ function printFailure(name: string, run: Run): void {
   if (sp.length > 0) parts.push(`${sp.length} swagger-parser error(s)`);
   if (rl.length > 0) parts.push(`${rl.length} Redocly error(s)`);
   if (run.missing.length > 0) parts.push(`${run.missing.length} missing action(s)`);
+  if (run.unplaced.length > 0) parts.push(`${run.unplaced.length} diagnostic(s) without a position`);
   console.log(`  ${name}: ${parts.join(', ')}`);
   for (const m of firstOf(sp)) console.log(`      swagger-parser: ${m}`);
   for (const m of firstOf(rl)) console.log(`      redocly: ${m}`);
   for (const m of firstOf(run.missing.map(describeAction))) console.log(`      missing: ${m}`);
+  for (const m of firstOf(run.unplaced)) console.log(`      no position: ${m}`);
 }
 
 function firstOf(messages: string[]): string[] {

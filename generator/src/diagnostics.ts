@@ -26,6 +26,8 @@ export function formatDiagnostic(d: Diagnostic, fallbackName = '<input>'): strin
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
   private readonly seen = new Set<string>();
+  /** Where a warning without a position of its own is reported: the part being converted. */
+  private context: { line: number; column: number } | undefined;
 
   /** Records a diagnostic unless the same one was recorded already. */
   add(d: Diagnostic): void {
@@ -35,8 +37,19 @@ export class DiagnosticSink {
     this.items.push(d);
   }
 
-  /** Records a warning at an optional position. */
+  /** Records a warning at a position, else at the current context's. */
   warn(message: string, at?: { line: number; column: number }): void {
-    this.add({ severity: 'warning', message, ...(at ?? {}) });
+    this.add({ severity: 'warning', message, ...(at ?? this.context ?? {}) });
+  }
+
+  /** Runs `fn` with `at` as the position of warnings that have none of their own. */
+  within<T>(at: { line: number; column: number } | undefined, fn: () => T): T {
+    const outer = this.context;
+    this.context = at ?? outer;
+    try {
+      return fn();
+    } finally {
+      this.context = outer;
+    }
   }
 }

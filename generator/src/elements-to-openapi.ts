@@ -13,7 +13,7 @@ import { OperationIds, camelCase, idFromMethodAndPath } from './operation-ids.js
 import { type DeclaredVariable, type ParameterObject, readVariables, toParameter } from './parameters.js';
 import { SchemaComponents } from './schema-components.js';
 import { SecuritySchemes, isApiKeyName, schemeForAuthorization } from './security-schemes.js';
-import type { SourceLocator } from './source-locator.js';
+import type { SourceLocator, SourcePosition } from './source-locator.js';
 import { splitUriTemplate } from './uri-template.js';
 
 /** The OpenAPI 3.1 document the converter produces (plain JSON data). */
@@ -41,6 +41,8 @@ interface OperationDraft {
   requests: MessageSample[];
   responses: Array<{ status: string; sample: MessageSample }>;
   apiKeys: ParameterObject[];
+  /** The heading of the first action merged into it, for warnings about the whole operation. */
+  where: SourcePosition | undefined;
 }
 
 /** Converts a Drafter API category into OpenAPI 3.1. */
@@ -66,7 +68,7 @@ export function elementsToOpenApi(api: Element, sink: DiagnosticSink, locator: S
     info,
     paths: {},
   };
-  const servers = serversOf(pairs(api.attributes?.metadata), sink);
+  const servers = serversOf(pairs(api.attributes?.metadata), sink, locator);
   if (servers.length > 0) doc.servers = servers;
   if (walker.tags.size > 0) doc.tags = [...walker.tags.values()];
 
@@ -176,6 +178,7 @@ class Walker {
         requests: [],
         responses: [],
         apiKeys: [],
+        where,
       };
       this.drafts.set(key, draft);
     }
@@ -211,6 +214,11 @@ class Walker {
     }
 
     const scope = draft.operationId;
+    // Warnings about a message that cannot be placed more precisely point at its action.
+    this.sink.within(where, () => this.readTransactions(draft, transactions, scope));
+  }
+
+  private readTransactions(draft: OperationDraft, transactions: Element[], scope: string): void {
     const seenRequests = new Set<string>();
     const seenResponses = new Set<string>();
     for (const transaction of transactions) {
@@ -349,7 +357,7 @@ function responsesOf(draft: OperationDraft, sink: DiagnosticSink): Record<string
   const byStatus = new Map<string, MessageSample[]>();
   for (const { status, sample } of draft.responses) byStatus.set(status, [...(byStatus.get(status) ?? []), sample]);
   if (byStatus.size === 0) {
-    sink.warn(`operation '${draft.operationId}' documents no response; a default response is written`);
+    sink.warn(`operation '${draft.operationId}' documents no response; a default response is written`, draft.where);
     return { default: { description: 'No response is documented for this operation.' } };
   }
   const out: Record<string, unknown> = {};
@@ -493,20 +501,24 @@ function copyOf(el: Element): string | undefined {
  * `HOST` is the server. Further `HOST_<NAME>` metadata (e.g. `HOST_SANDBOX`) add
  * servers described by their name, since API Blueprint has no other place for them.
  */
-function serversOf(metadata: Array<[string, string]>, sink: DiagnosticSink): Array<{ url: string; description?: string }> {
+function serversOf(
+  metadata: Array<[string, string]>,
+  sink: DiagnosticSink,
+  locator: SourceLocator,
+): Array<{ url: string; description?: string }> {
   const servers: Array<{ url: string; description?: string }> = [];
   for (const [key, value] of metadata) {
     const match = /^HOST(?:[ _-](.+))?$/i.exec(key.trim());
     if (!match || !value.trim()) continue;
-    const server: { url: string; description?: string } = { url: serverUrl(value.trim(), sink) };
+    const server: { url: string; description?: string } = { url: serverUrl(value.trim(), sink, locator.findMetadata(key)) };
     if (match[1]) server.description = match[1].replace(/[_-]+/g, ' ').toLowerCase();
     if (!servers.some((s) => s.url === server.url)) servers.push(server);
   }
   return servers;
 }
 
-function serverUrl(host: string, sink: DiagnosticSink): string {
+function serverUrl(host: string, sink: DiagnosticSink, where: SourcePosition | undefined): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host) || host.startsWith('/')) return host.replace(/\/+$/, '') || '/';
-  sink.warn(`HOST '${host}' has no scheme; https:// is assumed`);
+  sink.warn(`HOST '${host}' has no scheme; https:// is assumed`, where);
   return `https://${host}`.replace(/\/+$/, '');
 }

@@ -101,11 +101,12 @@ class Reader {
       }
       if (ch === '') this.fail("unclosed object: expected '}'");
       if (ch === ',') {
-        if (!needComma) this.note('extra comma removed', this.pos);
+        const comma = this.pos;
+        if (!needComma) this.note('extra comma removed', comma);
         this.pos++;
         needComma = false;
         this.skip();
-        if (this.peek() === '}') this.note('trailing comma removed', this.pos);
+        if (this.peek() === '}') this.note('trailing comma removed', comma);
         continue;
       }
       if (this.placeholder()) continue;
@@ -135,10 +136,11 @@ class Reader {
       }
       if (ch === '') this.fail("unclosed array: expected ']'");
       if (ch === ',') {
+        const comma = this.pos;
         this.pos++;
         needComma = false;
         this.skip();
-        if (this.peek() === ']') this.note('trailing comma removed', this.pos);
+        if (this.peek() === ']') this.note('trailing comma removed', comma);
         continue;
       }
       if (this.placeholder()) continue;

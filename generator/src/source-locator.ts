@@ -1,8 +1,8 @@
 /**
  * Blueprint positions without Drafter's source maps. Asking Drafter for source maps
  * costs about a third of its parse time, and only annotations carry line numbers
- * anyway; so annotations use theirs, and the converter finds bodies and action
- * headings in the text itself. The walk visits them in document order, so each
+ * anyway; so annotations use theirs, and the converter finds bodies, action headings
+ * and metadata in the text itself. The walk visits them in document order, so each
  * search starts where the previous one of its kind ended.
  */
 import { type Element, children, primitive } from './api-elements.js';
@@ -19,11 +19,14 @@ export class SourceLocator {
   private blockCursor = 0;
   private headingCursor = 0;
 
-  constructor(source: string) {
+  constructor(private readonly source: string) {
     this.lines = source.split('\n');
   }
 
-  /** Position of an annotation (Drafter gives line and column for those). */
+  /**
+   * Position of an annotation. Drafter gives line and column for those, except at
+   * times line 0 for a range that starts a block; its character offset still says where.
+   */
   ofAnnotation(el: Element): SourcePosition | undefined {
     for (const map of children(el.attributes?.sourceMap)) {
       for (const range of children(map)) {
@@ -31,6 +34,8 @@ export class SourceLocator {
         const line = primitive(start?.attributes?.line);
         const column = primitive(start?.attributes?.column);
         if (typeof line === 'number' && typeof column === 'number' && line > 0) return { line, column: Math.max(1, column) };
+        const offset = primitive(start);
+        if (typeof offset === 'number') return this.atCharacterOffset(offset);
       }
     }
     return undefined;
@@ -38,21 +43,22 @@ export class SourceLocator {
 
   /**
    * Where a body (as Drafter gives it: de-indented) starts in the source: the next
-   * run of lines, at or after the previous body, that ends with the body's lines.
+   * run of lines, at or after the previous body, that ends with the body's lines;
+   * failing that, the first such run before it.
    */
   findBlock(body: string): SourcePosition | undefined {
     const wanted = body.replace(/\n+$/, '').split('\n');
     const first = wanted.findIndex((l) => l.trim() !== '');
     if (first === -1) return undefined;
     const lead = wanted[first] as string;
-    for (let i = this.blockCursor; i < this.lines.length; i++) {
-      const indent = indentOf(this.lines[i] as string, lead);
-      if (indent === undefined) continue;
-      if (!this.matchesFrom(i, wanted.slice(first + 1))) continue;
-      this.blockCursor = i + wanted.length - first;
-      return { line: i + 1, column: indent + 1 };
+    const rest = wanted.slice(first + 1);
+    const found = this.searchBlock(lead, rest, this.blockCursor, this.lines.length);
+    if (found) {
+      this.blockCursor = found.line - 1 + rest.length + 1;
+      return found;
     }
-    return undefined;
+    // A body can also stand earlier in the text: a model's, used by reference.
+    return this.searchBlock(lead, rest, 0, this.blockCursor);
   }
 
   /** The next heading line of an action (`### Title [METHOD …]` or `## METHOD /path`). */
@@ -69,6 +75,34 @@ export class SourceLocator {
       }
     }
     return undefined;
+  }
+
+  /** The `NAME:` metadata line at the top of the blueprint (e.g. `HOST: …`). */
+  findMetadata(name: string): SourcePosition | undefined {
+    const wanted = name.trim().toLowerCase();
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i] as string;
+      if (line.startsWith('#')) break;
+      const colon = line.indexOf(':');
+      if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === wanted) return { line: i + 1, column: 1 };
+    }
+    return undefined;
+  }
+
+  private searchBlock(lead: string, rest: string[], from: number, to: number): SourcePosition | undefined {
+    for (let i = from; i < to; i++) {
+      const indent = indentOf(this.lines[i] as string, lead);
+      if (indent !== undefined && this.matchesFrom(i, rest)) return { line: i + 1, column: indent + 1 };
+    }
+    return undefined;
+  }
+
+  /** Line and column of an offset in characters (code points, as Drafter counts them), or undefined past the end. */
+  private atCharacterOffset(offset: number): SourcePosition | undefined {
+    const characters = Array.from(this.source);
+    if (!Number.isInteger(offset) || offset < 0 || offset > characters.length) return undefined;
+    const before = characters.slice(0, offset).join('').split('\n');
+    return { line: before.length, column: Array.from(before.at(-1) ?? '').length + 1 };
   }
 
   private matchesFrom(start: number, rest: string[]): boolean {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convert, formatDiagnostic, serializeDocument } from '../../generator/src/index.js';
+import type { Element } from '../../generator/src/api-elements.js';
+import { SourceLocator } from '../../generator/src/source-locator.js';
 import { apib } from './blueprint.js';
 
 const clean = apib(
@@ -54,6 +56,78 @@ describe('input normalisation, diagnostics and determinism', () => {
     expect(serializeDocument(a, 'json')).toBe(serializeDocument(b, 'json'));
     expect(serializeDocument(a, 'yaml')).toBe(serializeDocument(b, 'yaml'));
     expect(serializeDocument(a, 'yaml')).toMatch(/^openapi: 3\.1\.0\n/);
+  });
+});
+
+describe('every diagnostic has a position', () => {
+  const warningsOf = (source: string) => convert(source, { filename: 'p.apib' }).diagnostics.filter((d) => d.severity === 'warning');
+
+  it('places a repaired example inside a model at the model body, even when used further down', () => {
+    const warnings = warningsOf(
+      apib(
+        '# A',
+        '## Note [/notes/{id}]',
+        '+ Model (application/json)',
+        '',
+        '        {',
+        '            "id": 1,',
+        '        }',
+        '',
+        '+ Parameters',
+        '    + id (number)',
+        '',
+        '### Create [POST /notes]',
+        '+ Response 201 (application/json)',
+        '',
+        '        {"id": 2}',
+        '',
+        '### Read [GET]',
+        '+ Response 200',
+        '',
+        '    [Note][]',
+      ),
+    );
+    const trailing = warnings.find((w) => w.message.includes('trailing comma'));
+    // Line 6 holds `"id": 1,`; the repair is reported there, not left without a position.
+    expect(trailing).toMatchObject({ file: 'p.apib', line: 6 });
+  });
+
+  it('places "no response" at the action heading and a scheme-less HOST at its line', () => {
+    const warnings = warningsOf(
+      apib('FORMAT: 1A', 'HOST: api.example.com/v1', '', '# A', '## R [/r]', '### Make [POST]', '+ Request (text/plain)', '', '        x'),
+    );
+    expect(warnings.find((w) => w.message.includes('documents no response'))).toMatchObject({ line: 6, column: 1 });
+    expect(warnings.find((w) => w.message.includes('has no scheme'))).toMatchObject({ line: 2, column: 1 });
+    for (const w of warnings) expect(w.line).toBeGreaterThan(0);
+  });
+
+  it('places a Drafter annotation reported at line 0 by its character offset', () => {
+    const source = 'ü日本\nsecond line\nthird';
+    const locator = new SourceLocator(source);
+    const number = (content: number, attributes?: Record<string, unknown>) => ({
+      element: 'number',
+      content,
+      ...(attributes ? { attributes } : {}),
+    });
+    const at = (offset: number, line: number, column: number) => ({
+      element: 'annotation',
+      attributes: {
+        sourceMap: {
+          element: 'array',
+          content: [
+            {
+              element: 'sourceMap',
+              content: [{ element: 'array', content: [number(offset, { line: number(line), column: number(column) }), number(3)] }],
+            },
+          ],
+        },
+      },
+      content: 'x',
+    });
+    // 'ü日本\n' is 4 characters; offset 11 is the 8th character of line 2, the "l" of "line".
+    expect(locator.ofAnnotation(at(11, 0, 0) as Element)).toEqual({ line: 2, column: 8 });
+    expect(locator.ofAnnotation(at(11, 2, 8) as Element)).toEqual({ line: 2, column: 8 });
+    expect(locator.ofAnnotation(at(999, 0, 0) as Element)).toBeUndefined();
   });
 });
 
