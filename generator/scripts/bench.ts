@@ -11,7 +11,7 @@ import { SourceLocator } from '../src/source-locator.js';
 import { convert } from '../src/index.js';
 import { type Drafter, loadDrafter } from '../src/load-drafter.js';
 import { normaliseSource } from '../src/normalise-source.js';
-import { type ParsedBlueprint, parseBlueprint } from '../src/parse-blueprint.js';
+import { type ParsedBlueprint, drafterOptions, parseBlueprint } from '../src/parse-blueprint.js';
 import { type BenchCase, isMainModule, printBench, runScript, skippedRow, timedCase } from './bench-harness.js';
 import { convertWithApib2swagger } from './baseline.js';
 import { type CorpusFile, corpusDir, loadCorpus } from './corpus.js';
@@ -86,7 +86,7 @@ const DRAFTER_ROW = 'Drafter parse corpus, our loader';
 function parseCorpus(drafter: Drafter, corpus: CorpusFile[]): void {
   for (const file of corpus) {
     try {
-      drafter.parseSync(file.source, { generateSourceMap: false, generateMessageBody: false, generateMessageBodySchema: false });
+      drafter.parseSync(file.source, drafterOptions());
     } catch {
       // A blueprint Drafter rejects costs what it costs; nothing else to do here.
     }

@@ -213,12 +213,12 @@ class Walker {
       else addParam(draft, param);
     }
 
-    const scope = draft.operationId;
     // Warnings about a message that cannot be placed more precisely point at its action.
-    this.sink.within(where, () => this.readTransactions(draft, transactions, scope));
+    this.sink.within(where, () => this.readTransactions(draft, transactions));
   }
 
-  private readTransactions(draft: OperationDraft, transactions: Element[], scope: string): void {
+  private readTransactions(draft: OperationDraft, transactions: Element[]): void {
+    const scope = draft.operationId;
     const seenRequests = new Set<string>();
     const seenResponses = new Set<string>();
     for (const transaction of transactions) {

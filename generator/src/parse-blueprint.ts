@@ -1,7 +1,7 @@
 /** Runs Drafter on a blueprint and turns its annotations into diagnostics. */
 import { type Element, children, classes, isElement, text } from './api-elements.js';
 import type { Diagnostic } from './diagnostics.js';
-import { loadDrafter } from './load-drafter.js';
+import { type DrafterOptions, loadDrafter } from './load-drafter.js';
 import { SourceLocator } from './source-locator.js';
 
 /** Drafter's result: the API category (if any) and its annotations as diagnostics. */
@@ -12,18 +12,21 @@ export interface ParsedBlueprint {
   locator: SourceLocator;
 }
 
+/**
+ * The Drafter options the converter parses with, fresh each time (drafter.js writes to
+ * the object it is given). Source maps and MSON-generated bodies are not asked for: they
+ * cost parse time, and the converter locates text and renders MSON samples itself.
+ */
+export function drafterOptions(): DrafterOptions {
+  return { generateSourceMap: false, generateMessageBody: false, generateMessageBodySchema: false };
+}
+
 /** Parses API Blueprint text with Drafter. */
 export function parseBlueprint(source: string): ParsedBlueprint {
   const locator = new SourceLocator(source);
   let result: unknown;
   try {
-    // Source maps and MSON-generated bodies are not asked for: they cost parse time and
-    // the converter locates text and renders MSON samples itself.
-    result = loadDrafter().parseSync(source, {
-      generateSourceMap: false,
-      generateMessageBody: false,
-      generateMessageBodySchema: false,
-    });
+    result = loadDrafter().parseSync(source, drafterOptions());
   } catch (err) {
     return {
       api: undefined,

@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Drafter, loadDrafter, patchDrafterBundle } from '../../generator/src/load-drafter.js';
 import { REPO_ROOT, loadCorpus } from '../../generator/scripts/corpus.js';
+import { drafterOptions } from '../../generator/src/parse-blueprint.js';
 
 const requireFromGenerator = createRequire(join(REPO_ROOT, 'generator', 'package.json'));
 const bundlePath = requireFromGenerator.resolve('drafter.js');
 
-const OPTIONS = { generateSourceMap: false, generateMessageBody: false, generateMessageBodySchema: false };
-
 function parseAll(drafter: Drafter, sources: string[]): string[] {
   return sources.map((source) => {
     try {
-      return JSON.stringify(drafter.parseSync(source, { ...OPTIONS }));
+      return JSON.stringify(drafter.parseSync(source, drafterOptions()));
     } catch (err) {
       return `threw: ${JSON.stringify(err)}`;
     }

@@ -26,7 +26,8 @@ export class OutgoingRequest implements RequestParts {
 
   constructor(input: string | URL, init: RequestInit = {}) {
     this.url = String(input);
-    this.method = (init.method ?? 'GET').toUpperCase();
+    // The transport upper-cases the method itself.
+    this.method = init.method ?? 'GET';
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.signal = init.signal ?? undefined;
     this.body = init.body;
