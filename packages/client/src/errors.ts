@@ -69,7 +69,7 @@ export class PartnerApiError extends PartnerError {
 
   /** Builds the error from a response's status, body text and headers; never throws on odd bodies. */
   static from(status: number, bodyText: string, headers?: HeadersLike): PartnerApiError {
-    return new PartnerApiError(status, parseBody(bodyText), headers);
+    return new PartnerApiError(status, readErrorBody(bodyText), headers);
   }
 
   /** 90001: the event cannot be sold through this API; send the user to ticketmaster.com. */
@@ -170,9 +170,9 @@ export class PartnerValidationError extends PartnerError {
 }
 
 /** Why polling stopped without a final answer. */
-export type PollingFailure = 'max-attempts' | 'deadline' | 'foreign-origin';
+export type PollingFailure = 'max-attempts' | 'deadline' | 'foreign-origin' | 'user-info';
 
-/** Polling gave up, or was told to follow a URL on another origin. */
+/** Polling gave up, or was told to follow a URL on another origin or with user info in it. */
 export class PartnerPollingError extends PartnerError {
   readonly reason: PollingFailure;
   /** Poll requests made so far. */
@@ -186,6 +186,70 @@ export class PartnerPollingError extends PartnerError {
     this.reason = reason;
     this.attempts = details.attempts;
     this.elapsedMs = details.elapsedMs;
+  }
+}
+
+/** Why an answer could not be used. */
+export type ResponseFailure = 'invalid-json' | 'too-large' | 'redirect';
+
+/**
+ * The API answered, but not with something the client can use: a body that is not the
+ * JSON it declares, a body over the size cap, or a redirect the client does not follow
+ * (to another origin, one that would change the method, or too many hops).
+ */
+export class PartnerResponseError extends PartnerError {
+  readonly reason: ResponseFailure;
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** Request id from a response header, to quote when talking to Ticketmaster. */
+  readonly requestId: string | undefined;
+  /** The start of the body, with secrets masked (empty for `too-large` and `redirect`). */
+  readonly excerpt: string;
+  /** For `redirect`: where the API pointed, as origin + path (no query). */
+  readonly location: string | undefined;
+
+  constructor(
+    reason: ResponseFailure,
+    details: {
+      status: number;
+      method: string;
+      url: string | URL;
+      headers?: HeadersLike;
+      excerpt?: string;
+      /** For `redirect`: the Location, and why it is not followed (fixed words). */
+      location?: string;
+      detail?: string;
+      /** For `too-large`: the cap in bytes. */
+      limit?: number;
+    },
+  ) {
+    const request = `${details.method.toUpperCase()} ${withoutQuery(details.url)}`;
+    const location = details.location === undefined ? undefined : withoutQuery(details.location);
+    super(responseMessage(reason, request, details.status, location, details.limit, details.detail));
+    this.name = 'PartnerResponseError';
+    this.reason = reason;
+    this.status = details.status;
+    this.requestId = details.headers === undefined ? undefined : findRequestId(details.headers);
+    this.excerpt = details.excerpt ?? '';
+    this.location = location;
+  }
+}
+
+function responseMessage(
+  reason: ResponseFailure,
+  request: string,
+  status: number,
+  location: string | undefined,
+  limit: number | undefined,
+  detail: string | undefined,
+): string {
+  switch (reason) {
+    case 'invalid-json':
+      return `The answer to ${request} (HTTP ${status}) declares JSON but its body does not parse`;
+    case 'too-large':
+      return `The answer to ${request} (HTTP ${status}) is larger than the ${limit ?? 'configured'}-byte cap`;
+    case 'redirect':
+      return `Not following the ${status} redirect of ${request} to ${location ?? 'an unreadable Location'}${detail ? `: ${detail}` : ''}`;
   }
 }
 
@@ -207,7 +271,8 @@ function describe(status: number, envelope: Envelope): string {
   return `${text}${codePart} (${statusPart})`;
 }
 
-function parseBody(text: string): unknown {
+/** An error body as the API sent it: parsed JSON, else the text, `undefined` when empty. */
+export function readErrorBody(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -271,7 +336,8 @@ function unescapeJsonString(raw: string): string {
   }
 }
 
-function findRequestId(headers: HeadersLike): string | undefined {
+/** The request id a response carries in one of the usual headers, if any. */
+export function findRequestId(headers: HeadersLike): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
     const value = readHeader(headers, name);
     if (value) return value;
@@ -336,6 +402,10 @@ function pollingMessage(
       const expected = details.expectedOrigin === undefined ? 'the API' : originOf(details.expectedOrigin);
       // Following it would hand the apikey in its query string to a third party.
       return `Refusing to poll ${target}: it is on another origin than ${expected} (after ${spent})`;
+    }
+    case 'user-info': {
+      const target = details.url === undefined ? 'a URL' : withoutQuery(details.url);
+      return `Refusing to poll ${target}: its URL carries a user name or password (after ${spent})`;
     }
   }
 }

@@ -4,6 +4,7 @@
  * Each function returns a copy; the input is never modified.
  */
 import type { HeadersLike } from './errors.js';
+import { passesLuhn } from './validate-card.js';
 
 const MASK = '***';
 
@@ -94,6 +95,25 @@ export function redactHeaders(headers: HeadersLike): Record<string, string> {
 export function redactBody(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
   return copy(value, new WeakSet());
+}
+
+// In free text: URLs, `name=value` pairs with a secret name, credentials after an auth
+// scheme, and digit runs that pass the Luhn check like a card number.
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+const PAIR_IN_TEXT = /([A-Za-z][A-Za-z0-9_-]*)=([^&\s"'<>;#]+)/g;
+const AUTH_IN_TEXT = /\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
+const CARD_IN_TEXT = /\b\d(?:[ -]?\d){12,18}\b/g;
+
+/**
+ * Masks what may hide in text from elsewhere (an error message, a stack, a body excerpt):
+ * secret URL parts, secret `name=value` pairs, `Basic`/`Bearer` credentials and card numbers.
+ */
+export function redactFreeText(text: string): string {
+  return text
+    .replace(URL_IN_TEXT, (url) => redactUrl(url))
+    .replace(PAIR_IN_TEXT, (whole, name: string) => (SECRET_PARAMS.has(normalise(name)) ? `${name}=${MASK}` : whole))
+    .replace(AUTH_IN_TEXT, (_whole, scheme: string) => `${scheme} ${MASK}`)
+    .replace(CARD_IN_TEXT, (digits) => (passesLuhn(digits.replace(/\D/g, '')) ? MASK : digits));
 }
 
 function redactPath(base: string): string {
