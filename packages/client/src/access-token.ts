@@ -3,16 +3,16 @@
  * cannot be refreshed, so it is cached, renewed shortly before it runs out, and
  * fetched once for all concurrent callers.
  */
-import { PartnerApiError, PartnerError } from './errors.js';
-import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
-import type { SendOptions } from './transport.js';
+import { PartnerError } from './errors.js';
+import { OutgoingRequest } from './outgoing-request.js';
+import type { Send, TokenSource } from './transport.js';
 
 /** What the token source needs from the client. */
 export interface AccessTokenOptions {
   baseUrl: URL;
   apiKey: string;
   clientSecret: string;
-  send: (request: RequestParts, options?: SendOptions) => Promise<Response>;
+  send: Send;
   now?: () => number;
   /** Renew this long before expiry (default 60 s, at most half the lifetime). */
   renewMarginMs?: number;
@@ -25,7 +25,7 @@ interface CachedToken {
 }
 
 /** Caches and renews the client-credentials access token. */
-export class AccessTokens {
+export class AccessTokens implements TokenSource {
   private current: CachedToken | undefined;
   private pending: Promise<string> | undefined;
   private readonly now: () => number;
@@ -63,10 +63,9 @@ export class AccessTokens {
     });
     const requestedAt = this.now();
     // The token call is safe to repeat: it has no effect but issuing a token.
-    const response = await send(request, { retry: true, bearer: false });
-    const text = await response.text();
-    if (!response.ok) throw PartnerApiError.from(response.status, text, response.headers);
-    const parsed = parseToken(text);
+    const reply = await send(request, { retry: true, bearer: false });
+    if (!reply.ok) throw reply.apiError();
+    const parsed = parseToken(reply.data());
     const lifetimeMs = parsed.expiresInSeconds * 1000;
     const margin = Math.min(this.options.renewMarginMs ?? 60_000, lifetimeMs / 2);
     this.current = { token: parsed.token, expiresAt: requestedAt + lifetimeMs, renewAt: requestedAt + lifetimeMs - margin };
@@ -75,13 +74,7 @@ export class AccessTokens {
   }
 }
 
-function parseToken(text: string): { token: string; expiresInSeconds: number } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new PartnerError('The access token response is not JSON');
-  }
+function parseToken(body: unknown): { token: string; expiresInSeconds: number } {
   const { access_token: token, expires_in: expiresIn } = (body ?? {}) as Record<string, unknown>;
   // The API sends `expires_in` as a string ("3599").
   const seconds = typeof expiresIn === 'number' ? expiresIn : Number(expiresIn);

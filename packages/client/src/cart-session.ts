@@ -3,13 +3,30 @@
  * headers and waits for the previous call on the same cart (the API does not support
  * concurrent calls on one cart). `await using` deletes a cart that was not purchased.
  */
-import type { CartResponse, Certificate, PaymentResult, PurchaseResult, ReserveEvent, components } from './api-types.js';
+import type { Client } from 'openapi-fetch';
+import type { CartResponse, Certificate, PaymentResult, PurchaseResult, ReserveEvent, components, paths } from './api-types.js';
+import { type CallOptions, signalOf } from './call-options.js';
+import { type CleanupSettings, type CleanupTrigger, cleanUpCart } from './cart-cleanup.js';
 import { encryptCardField, readEncryptionKey } from './encrypt-card.js';
-import { type EndUser, endUserHeaders } from './end-user.js';
+import { type EndUser, endUserHeaders, headerParams } from './end-user.js';
 import { PartnerError, PartnerPollingError, PartnerValidationError } from './errors.js';
-import { type CallOptions, type PartnerClient, headerParams, signalOf } from './partner-client.js';
+import type { KeyedQueue } from './keyed-queue.js';
+import type { PollingContext } from './polling.js';
 import { settle, settleData } from './settle.js';
+import { untilAborted } from './sleep.js';
 import { type CardInput, type PaymentDetails, validateBilling, validateCard } from './validate-card.js';
+
+/** What a cart session needs from the client that made it. */
+export interface CartHost {
+  /** The openapi-fetch client the methods call through. */
+  readonly api: Client<paths>;
+  /** Serialises calls per cart. */
+  readonly queue: KeyedQueue;
+  readonly cleanup: CleanupSettings;
+  encryptionCertificate(cartId: string, headers: Headers, options: CallOptions): Promise<Certificate>;
+  pollingContext(headers: Headers, options: CallOptions): PollingContext;
+  forcePolling(options: CallOptions): boolean;
+}
 
 /** Input of {@link CartSession.addPayment}: billing details and, for CC, the plain card. */
 export interface PaymentInput {
@@ -25,11 +42,13 @@ export type CartState = 'open' | 'purchased' | 'deleted';
 export class CartSession implements AsyncDisposable {
   private current: CartState = 'open';
   private lastCart: CartResponse | undefined;
+  /** The client deleted (or tried to delete) the cart by itself; disposal has nothing left to do. */
+  private cleanedUp = false;
   private readonly headers: Headers;
 
   /** @internal Use `client.openCart()` or `client.resumeCart()`. */
   constructor(
-    private readonly client: PartnerClient,
+    private readonly client: CartHost,
     /** The cart id the API issued (opaque; sent URL-encoded). */
     readonly cartId: string,
     readonly user: EndUser,
@@ -119,41 +138,57 @@ export class CartSession implements AsyncDisposable {
     });
   }
 
-  /** Deletes the cart unless it was purchased or deleted; errors are logged, not thrown. */
+  /** Deletes the cart unless it was purchased, deleted or cleaned up; errors are logged, not thrown. */
   async [Symbol.asyncDispose](): Promise<void> {
-    if (this.current !== 'open') return;
+    if (this.current !== 'open' || this.cleanedUp) return;
     try {
       await this.delete();
     } catch (err) {
-      this.client.logger.log({ level: 'warn', message: `cart cleanup failed: ${(err as Error).name}` });
+      this.client.cleanup.logger.log({ level: 'warn', message: `cart cleanup failed: ${(err as Error).name}` });
     }
   }
 
   /**
-   * Runs a cart operation in the cart's queue. When it is aborted or polling gives up,
-   * the operation may still complete on the server, so the cart is deleted.
+   * Runs a cart operation in the cart's queue. An abort rejects at once with its reason,
+   * queued or running. When the call is aborted or polling stops without a final answer
+   * (given up, or told to poll a URL the client refuses), the operation may still hold
+   * tickets on the server, so the cart is deleted on the API's origin: in the background
+   * after an abort, before the error is thrown after a polling failure.
    */
   private cartCall<T>(options: CallOptions, task: () => Promise<T>): Promise<T> {
     if (this.current !== 'open') return Promise.reject(new PartnerError(`The cart is already ${this.current}`));
-    return this.client.queue.run(this.cartId, async () => {
+    const { signal } = options;
+    let started = false;
+    const run = this.client.queue.run(this.cartId, async () => {
       if (this.current !== 'open') throw new PartnerError(`The cart is already ${this.current}`);
+      // Aborted while queued: nothing was sent, nothing to clean up.
+      if (signal?.aborted) throw signal.reason;
+      started = true;
       try {
         return await task();
       } catch (err) {
-        const gaveUp = err instanceof PartnerPollingError && err.reason !== 'foreign-origin';
-        if (gaveUp || options.signal?.aborted) await this.cleanUp();
+        if (!signal?.aborted && err instanceof PartnerPollingError) await this.cleanUp('polling');
         throw err;
       }
     });
+    if (!signal) return run;
+    return untilAborted(run, signal).catch((err: unknown) => {
+      // Started before this rejection reaches the caller, so disposing the cart sees it.
+      if (signal.aborted && started && !this.cleanedUp) this.startCleanup('aborted');
+      throw err;
+    });
   }
 
-  /** Best-effort DELETE without the aborted signal and without waiting on polling. */
-  private async cleanUp(): Promise<void> {
-    try {
-      await this.sendDelete({}, false);
-    } catch (err) {
-      this.client.logger.log({ level: 'warn', message: `cart cleanup failed: ${(err as Error).name}` });
-    }
+  /** Queues the cleanup behind the aborted call without waiting for it. */
+  private startCleanup(trigger: CleanupTrigger): void {
+    this.cleanedUp = true;
+    void this.client.queue.run(this.cartId, () => this.cleanUp(trigger));
+  }
+
+  /** The DELETE, under the cleanup deadline and without waiting on polling; never rejects. */
+  private cleanUp(trigger: CleanupTrigger): Promise<void> {
+    this.cleanedUp = true;
+    return cleanUpCart(this.cartId, trigger, (signal) => this.sendDelete({ signal }, false), this.client.cleanup);
   }
 
   private async sendDelete(options: CallOptions, followPolling: boolean): Promise<void> {

@@ -39,3 +39,10 @@ export function endUserHeaders(user: EndUser | undefined, field = 'user'): Heade
   }
   return headers;
 }
+
+/** The typed header parameters of ticketing operations, from a user's headers. */
+export function headerParams(headers: Headers): { 'True-Client-IP': string; 'Original-User-Id'?: string } {
+  const ip = headers.get('True-Client-IP') ?? '';
+  const userId = headers.get('Original-User-Id');
+  return userId === null ? { 'True-Client-IP': ip } : { 'True-Client-IP': ip, 'Original-User-Id': userId };
+}

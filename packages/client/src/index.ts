@@ -1,6 +1,8 @@
 /** @tm-partner/client: the typed Partner-App API client. */
 export { createPartnerClient, PartnerClient } from './partner-client.js';
-export type { CallOptions, CaptchaPage, PartnerClientOptions, UnredeemedOrdersQuery } from './partner-client.js';
+export type { CaptchaPage, PartnerClientOptions, UnredeemedOrdersQuery } from './partner-client.js';
+export type { CallOptions } from './call-options.js';
+export type { CleanupReport, CleanupTrigger } from './cart-cleanup.js';
 export { CartSession } from './cart-session.js';
 export type { CartState, PaymentInput } from './cart-session.js';
 export type { PurchaseFlowInput, PurchaseFlowResult } from './purchase-flow.js';
@@ -16,10 +18,11 @@ export {
   PartnerError,
   PartnerNetworkError,
   PartnerPollingError,
+  PartnerResponseError,
   PartnerTimeoutError,
   PartnerValidationError,
 } from './errors.js';
-export type { PollingFailure } from './errors.js';
+export type { PollingFailure, ResponseFailure } from './errors.js';
 export { encryptCardField, readEncryptionKey } from './encrypt-card.js';
 export { passesLuhn, validateBilling, validateCard } from './validate-card.js';
 export type { CardInput, PaymentDetails, ValidCard } from './validate-card.js';

@@ -38,4 +38,10 @@ export class OutgoingRequest implements RequestParts {
     if (this.body === undefined || this.body === null) return new ArrayBuffer(0);
     return new Response(this.body).arrayBuffer();
   }
+
+  /** The body to send: the serialised text as it is (JSON, a form), else its bytes. */
+  payload(): string | undefined | Promise<ArrayBuffer> {
+    if (this.body === undefined || this.body === null) return undefined;
+    return typeof this.body === 'string' ? this.body : this.arrayBuffer();
+  }
 }

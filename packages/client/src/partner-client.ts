@@ -6,8 +6,10 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { AccessTokens } from './access-token.js';
 import type { Certificate, EventDetails, UnredeemedOrders, paths } from './api-types.js';
-import { CartSession } from './cart-session.js';
-import { type EndUser, endUserHeaders } from './end-user.js';
+import { type CallOptions, signalOf } from './call-options.js';
+import { type CleanupReport, type CleanupSettings, DEFAULT_CLEANUP_TIMEOUT_MS } from './cart-cleanup.js';
+import { type CartHost, CartSession } from './cart-session.js';
+import { type EndUser, endUserHeaders, headerParams } from './end-user.js';
 import { type Environment, resolveBaseUrl } from './environments.js';
 import { PartnerError, PartnerValidationError } from './errors.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -15,9 +17,14 @@ import { OutgoingRequest } from './outgoing-request.js';
 import { type LogLevel, type LogSink, Logger } from './logger.js';
 import type { PollingContext, PollingOptions } from './polling.js';
 import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
+import { typedRaw } from './raw-client.js';
+import { Secrets } from './secrets.js';
 import { settle, settleData } from './settle.js';
 import { sleep as defaultSleep } from './sleep.js';
 import { Transport } from './transport.js';
+
+/** Default cap on a response body, in bytes. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10_000_000;
 
 /** Options of {@link createPartnerClient}. */
 export interface PartnerClientOptions {
@@ -29,8 +36,13 @@ export interface PartnerClientOptions {
   environment: Environment;
   /** The fetch to use (default: the global one). */
   fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout in ms (default 30 000). */
+  /**
+   * Per-attempt timeout in ms, from sending the request to the last byte of the answer
+   * (redirect hops included; default 30 000).
+   */
   timeoutMs?: number;
+  /** Largest response body read, in bytes; a longer one is a PartnerResponseError (default 10 000 000). */
+  maxResponseBytes?: number;
   /** Retries for calls that are safe to repeat: GET, DELETE and the token call (default 2). */
   maxRetries?: number;
   /** First backoff step in ms (default 500). */
@@ -45,16 +57,16 @@ export interface PartnerClientOptions {
   logLevel?: LogLevel;
   /** How long a fetched encryption certificate is reused, in ms (default 24 h, as documented). */
   certificateTtlMs?: number;
+  /**
+   * Deadline in ms for the DELETE the client sends by itself after an abort or a polling
+   * failure, retries included (default 5 000).
+   */
+  cleanupTimeoutMs?: number;
+  /** Told how each of those cleanups went (it is also logged). */
+  onCleanup?: (report: CleanupReport) => void;
   /** Clock and timer hooks, for tests. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
-
-/** Per-call options. */
-export interface CallOptions {
-  signal?: AbortSignal;
-  /** Overrides the client's polling defaults for this call. */
-  polling?: PollingOptions;
 }
 
 /** The captcha page to show the user, and the reCAPTCHA site key it uses. */
@@ -75,8 +87,11 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
 }
 
 /** The Partner-App API client. */
-export class PartnerClient {
-  /** The typed openapi-fetch client, for anything the methods do not cover (its middleware sees real Requests). */
+export class PartnerClient implements CartHost {
+  /**
+   * The typed openapi-fetch client, for anything the methods do not cover. Its middleware
+   * sees real Requests and Responses; it fails with PartnerErrors like the methods do.
+   */
   readonly raw: Client<paths>;
   /** @internal The openapi-fetch client behind the methods, on the lighter {@link OutgoingRequest}. */
   readonly api: Client<paths>;
@@ -84,8 +99,8 @@ export class PartnerClient {
   readonly baseUrl: URL;
   /** @internal Serialises calls per cart. */
   readonly queue = new KeyedQueue();
-  /** @internal */
-  readonly logger: Logger;
+  /** @internal How cleanup DELETEs run and are reported. */
+  readonly cleanup: CleanupSettings;
   private readonly transport: Transport;
   private readonly tokens: AccessTokens | undefined;
   private readonly polling: PollingOptions;
@@ -103,20 +118,31 @@ export class PartnerClient {
       throw new PartnerValidationError('clientSecret', 'must be a non-empty string when given');
     }
     this.baseUrl = resolveBaseUrl(options.environment);
-    this.logger = new Logger(options.logger, options.logLevel);
+    const logger = new Logger(options.logger, options.logLevel);
     this.polling = { ...options.polling };
     this.certificateTtlMs = options.certificateTtlMs ?? 24 * 3_600_000;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
+    if (options.onCleanup !== undefined && typeof options.onCleanup !== 'function') {
+      throw new PartnerValidationError('onCleanup', 'must be a function when given');
+    }
+    this.cleanup = {
+      timeoutMs: positive(options.cleanupTimeoutMs, 'cleanupTimeoutMs') ?? DEFAULT_CLEANUP_TIMEOUT_MS,
+      onCleanup: options.onCleanup,
+      logger,
+    };
+    const secrets = new Secrets(options.apiKey, options.clientSecret);
     this.transport = new Transport({
       baseUrl: this.baseUrl,
       apiKey: options.apiKey,
       fetch: options.fetch ?? globalThis.fetch,
       timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? 30_000,
+      maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
+      secrets,
       maxRetries: nonNegative(options.maxRetries, 'maxRetries') ?? 2,
       retryDelayMs: nonNegative(options.retryDelayMs, 'retryDelayMs') ?? 500,
       maxRetryDelayMs: nonNegative(options.maxRetryDelayMs, 'maxRetryDelayMs') ?? 8000,
-      logger: this.logger,
+      logger,
       sleep: this.sleep,
     });
     this.tokens =
@@ -130,7 +156,7 @@ export class PartnerClient {
             now: this.now,
           });
     this.transport.useTokens(this.tokens);
-    this.raw = createClient<paths>({ baseUrl: this.baseUrl.href, fetch: this.transport.fetch });
+    this.raw = typedRaw(createClient<paths>({ baseUrl: this.baseUrl.href, fetch: this.transport.fetchResponse }), secrets);
     this.api = createClient<paths>({
       baseUrl: this.baseUrl.href,
       fetch: this.transport.fetch,
@@ -228,18 +254,6 @@ export class PartnerClient {
   forcePolling(options: CallOptions): boolean {
     return (options.polling?.forcePolling ?? this.polling.forcePolling) === true;
   }
-}
-
-/** The typed header parameters of ticketing operations. */
-export function headerParams(headers: Headers): { 'True-Client-IP': string; 'Original-User-Id'?: string } {
-  const ip = headers.get('True-Client-IP') ?? '';
-  const userId = headers.get('Original-User-Id');
-  return userId === null ? { 'True-Client-IP': ip } : { 'True-Client-IP': ip, 'Original-User-Id': userId };
-}
-
-/** The `signal` of call options, in the shape openapi-fetch takes. */
-export function signalOf(options: CallOptions): { signal?: AbortSignal } {
-  return options.signal ? { signal: options.signal } : {};
 }
 
 function checkId(value: unknown, field: string): string {

@@ -2,11 +2,14 @@
  * Any "Polling: Yes" operation may answer 202 `{polling_url, wait}`. The client
  * waits, follows the URL verbatim, and repeats until the final answer, within a
  * deadline, an attempt cap and an interval floor, so a malformed `wait` can never
- * make it spin, and only ever on the configured API origin.
+ * make it spin, and only ever on the configured API origin, never to a URL with
+ * user info in it.
  */
+import type { BufferedResponse } from './buffered-response.js';
 import { PartnerPollingError } from './errors.js';
 import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
 import { redactUrl } from './redact.js';
+import { checkTarget } from './request-target.js';
 import { sleep as defaultSleep } from './sleep.js';
 
 /** Caller-facing polling settings. */
@@ -42,7 +45,7 @@ export interface PollingContext {
   baseUrl: URL;
   headers: Headers;
   signal?: AbortSignal;
-  send: (request: RequestParts) => Promise<Response>;
+  send: (request: RequestParts) => Promise<BufferedResponse>;
   options: PollingOptions;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -59,8 +62,8 @@ export function isPollingInstruction(body: unknown): body is PollingInstruction 
   return typeof body === 'object' && body !== null && typeof (body as { polling_url?: unknown }).polling_url === 'string';
 }
 
-/** Follows polling instructions until an answer that is not one; returns that response. */
-export async function followPolling(first: PollingInstruction, ctx: PollingContext): Promise<Response> {
+/** Follows polling instructions until an answer that is not one; returns that answer. */
+export async function followPolling(first: PollingInstruction, ctx: PollingContext): Promise<BufferedResponse> {
   const sleep = ctx.sleep ?? defaultSleep;
   const now = ctx.now ?? Date.now;
   const { deadlineMs = 120_000, maxAttempts = 60, minIntervalMs = 1000, maxIntervalMs = 30_000, onPoll } = ctx.options;
@@ -74,31 +77,24 @@ export async function followPolling(first: PollingInstruction, ctx: PollingConte
     if (elapsedMs + waitMs > deadlineMs) throw new PartnerPollingError('deadline', { attempts: attempt - 1, elapsedMs, url });
     onPoll?.({ attempt, waitMs, elapsedMs, url: redactUrl(url) });
     await sleep(waitMs, ctx.signal);
-    const response = await ctx.send(
+    const reply = await ctx.send(
       new OutgoingRequest(url, { method: 'GET', headers: ctx.headers, ...(ctx.signal ? { signal: ctx.signal } : {}) }),
     );
-    if (response.status !== 202) return response;
-    const body = await response
-      .clone()
-      .json()
-      .catch(() => undefined);
-    if (!isPollingInstruction(body)) return response;
+    if (reply.status !== 202) return reply;
+    // A 202 that declares JSON was parsed (or refused) inside the transport; any other is a final answer.
+    const body = reply.peek();
+    if (!isPollingInstruction(body)) return reply;
     instruction = body;
   }
 }
 
-/** The URL to poll, verbatim; refused unless it is on the API's own origin. */
-function pollingUrl(raw: string, baseUrl: URL, attempt: number, elapsedMs: number): URL {
-  let url: URL;
-  try {
-    url = new URL(raw, baseUrl);
-  } catch {
-    throw new PartnerPollingError('foreign-origin', { attempts: attempt - 1, elapsedMs, expectedOrigin: baseUrl.origin });
-  }
-  if (url.origin !== baseUrl.origin) {
-    throw new PartnerPollingError('foreign-origin', { attempts: attempt - 1, elapsedMs, url, expectedOrigin: baseUrl.origin });
-  }
-  return url;
+/** The URL to poll, verbatim; refused unless it is on the API's own origin and free of user info. */
+function pollingUrl(raw: string, baseUrl: URL, attempt: number, elapsedMs: number): string {
+  const checked = checkTarget(raw, baseUrl, baseUrl.origin);
+  const spent = { attempts: attempt - 1, elapsedMs, expectedOrigin: baseUrl.origin };
+  if ('url' in checked) return checked.url.href;
+  if (checked.problem === 'unparsable') throw new PartnerPollingError('foreign-origin', spent);
+  throw new PartnerPollingError(checked.problem, { ...spent, url: raw });
 }
 
 /** `wait` is in seconds; anything that is not a finite number gets the floor. */

@@ -4,14 +4,14 @@
  * aborted, the cart is deleted so its tickets and the partner's resources are freed.
  */
 import type { CartResponse, PaymentResult, PurchaseResult, ReserveEvent } from './api-types.js';
-import { type PaymentInput, checkReserve } from './cart-session.js';
+import type { CallOptions } from './call-options.js';
+import { type CartSession, type PaymentInput, checkReserve } from './cart-session.js';
 import type { EndUser } from './end-user.js';
 import { endUserHeaders } from './end-user.js';
 import { PartnerValidationError } from './errors.js';
-import type { CallOptions, PartnerClient } from './partner-client.js';
 import { validateBilling, validateCard } from './validate-card.js';
 
-/** Input of {@link PartnerClient.purchase}. */
+/** Input of `client.purchase()`. */
 export interface PurchaseFlowInput extends PaymentInput {
   captchaToken: string;
   user: EndUser;
@@ -27,9 +27,14 @@ export interface PurchaseFlowResult {
   order: PurchaseResult;
 }
 
+/** What the flow needs from the client: a way to open a cart. */
+export interface CartOpener {
+  openCart(input: { captchaToken: string; user: EndUser }, options?: CallOptions): Promise<CartSession>;
+}
+
 /** Runs the purchase flow; deletes the cart when a step fails. */
 export async function runPurchaseFlow(
-  client: PartnerClient,
+  client: CartOpener,
   input: PurchaseFlowInput,
   options: CallOptions = {},
 ): Promise<PurchaseFlowResult> {

@@ -2,14 +2,17 @@
  * Turns what openapi-fetch returns into the operation's final result. openapi-fetch
  * lumps every 2xx into `data`; here a 202 polling answer is followed to the end, so
  * it never reaches the caller as if it were the data, and errors become typed throws.
+ * The answer was read (and its JSON parsed) by the transport, so nothing here reads a
+ * body: errors come from the answer, already redacted.
  */
+import type { BufferedResponse } from './buffered-response.js';
 import { PartnerApiError } from './errors.js';
 import { type PollingContext, followPolling, isPollingInstruction } from './polling.js';
 
 /** A final answer, tagged with its status. */
 export type Settled<T> = { status: 200 | 201 | 202; data: T } | { status: 204; data: undefined };
 
-/** What openapi-fetch hands back from a call. */
+/** What openapi-fetch hands back from a call made through the transport's `fetch`. */
 export interface FetchResult {
   data?: unknown;
   error?: unknown;
@@ -18,20 +21,20 @@ export interface FetchResult {
 
 /** Throws API errors, follows polling, and returns the final data tagged by status. */
 export async function settle<T>(result: FetchResult, polling: PollingContext | undefined): Promise<Settled<T>> {
-  const { response } = result;
-  if (!response.ok || result.error !== undefined) throw new PartnerApiError(response.status, result.error, response.headers);
-  if (response.status === 202 && isPollingInstruction(result.data)) {
-    if (!polling) throw new PartnerApiError(response.status, result.data, response.headers);
+  // The methods' openapi-fetch gets its responses from Transport.fetch: they are read answers.
+  const reply = result.response as unknown as BufferedResponse;
+  if (!reply.ok) throw reply.apiError();
+  if (reply.status === 202 && isPollingInstruction(result.data)) {
+    if (!polling) throw reply.apiError();
     return readFinal<T>(await followPolling(result.data, polling));
   }
-  return tagged<T>(response.status, result.data);
+  return tagged<T>(reply.status, result.data);
 }
 
-/** The final response of a polling sequence, read like a direct answer. */
-async function readFinal<T>(response: Response): Promise<Settled<T>> {
-  const text = await response.text();
-  if (!response.ok) throw PartnerApiError.from(response.status, text, response.headers);
-  return tagged<T>(response.status, text.trim() === '' ? undefined : (JSON.parse(text) as unknown));
+/** The final answer of a polling sequence, read like a direct answer. */
+function readFinal<T>(reply: BufferedResponse): Settled<T> {
+  if (!reply.ok) throw reply.apiError();
+  return tagged<T>(reply.status, reply.data());
 }
 
 function tagged<T>(status: number, data: unknown): Settled<T> {

@@ -1,22 +1,22 @@
 /**
  * The `fetch` the client hands to openapi-fetch. Middleware cannot re-send a request,
- * so this is where each attempt gets its own timeout, safe calls are retried, the
- * API key and bearer token are attached, and a rejected token is renewed once.
+ * so this is where safe calls are retried, the API key and bearer token are attached,
+ * and a rejected token is renewed once. Each attempt (see exchange.ts) is the whole
+ * exchange, body included: what leaves here is an answer read to its last byte, or a
+ * PartnerError (or the caller's abort reason), with anything foreign in it redacted.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccessTokens } from './access-token.js';
-import { PartnerApiError, PartnerError, PartnerNetworkError, PartnerTimeoutError } from './errors.js';
+import type { BufferedResponse } from './buffered-response.js';
+import { PartnerNetworkError, PartnerResponseError, PartnerTimeoutError } from './errors.js';
+import { type ExchangeSettings, exchange } from './exchange.js';
 import type { LogRecord, Logger } from './logger.js';
-import type { RequestParts } from './outgoing-request.js';
-import { sleep as defaultSleep } from './sleep.js';
+import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
+import { apiTarget } from './request-target.js';
+import { untilAborted, sleep as defaultSleep } from './sleep.js';
 
 /** How the transport behaves; the client fills these from its options. */
-export interface TransportOptions {
+export interface TransportOptions extends Omit<ExchangeSettings, 'origin'> {
   baseUrl: URL;
-  apiKey: string;
-  fetch: typeof globalThis.fetch;
-  /** Per-attempt timeout, until the response headers arrive. */
-  timeoutMs: number;
   /** Retries after the first attempt, for calls that are safe to repeat. */
   maxRetries: number;
   /** First backoff step; doubled per retry, with full jitter. */
@@ -30,54 +30,66 @@ export interface TransportOptions {
 
 /** Per-call switches. */
 export interface SendOptions {
-  /** Retry on network errors, 429 and 5xx; defaults to true for GET, HEAD, DELETE. */
+  /** Retry on network errors, timeouts, 429 and 5xx; defaults to true for GET, HEAD, DELETE. */
   retry?: boolean;
-  /** Attach the bearer token when the client has a client secret (default true). */
+  /** Attach the bearer token when the client has one (default true). */
   bearer?: boolean;
   /** Log correlation id shared by the attempts and polls of one logical call. */
   requestId?: string;
+}
+
+/** Sends one request through the transport. */
+export type Send = (request: RequestParts, options?: SendOptions) => Promise<BufferedResponse>;
+
+/** Where bearer tokens come from (the access-token cache). */
+export interface TokenSource {
+  get(): Promise<string>;
+  /** Forgets `token`: the API rejected it. */
+  invalidate(token: string): void;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
 /** Sends requests to the configured API origin only, with auth, timeouts and retries. */
 export class Transport {
-  private tokens: AccessTokens | undefined;
+  private tokens: TokenSource | undefined;
+  private readonly settings: ExchangeSettings;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
 
   constructor(private readonly options: TransportOptions) {
+    const { fetch, apiKey, timeoutMs, maxResponseBytes, secrets } = options;
+    this.settings = { fetch, apiKey, timeoutMs, maxResponseBytes, secrets, origin: options.baseUrl.origin };
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
   }
 
   /** Turns on bearer tokens (the token source itself sends through this transport). */
-  useTokens(tokens: AccessTokens | undefined): void {
+  useTokens(tokens: TokenSource | undefined): void {
     this.tokens = tokens;
   }
 
-  /** openapi-fetch's `fetch` option. */
-  readonly fetch = (request: RequestParts): Promise<Response> => this.send(request);
+  /** openapi-fetch's `fetch` for the client's methods: the read answer stands in for a Response. */
+  readonly fetch = (request: RequestParts): Promise<Response> => this.send(request) as unknown as Promise<Response>;
+
+  /** openapi-fetch's `fetch` for `client.raw`: a real Response built from the read answer. */
+  readonly fetchResponse = async (request: Request): Promise<Response> => (await this.send(request)).toResponse();
 
   /** Sends one logical request: attempts, retries and at most one token renewal. */
-  async send(request: RequestParts, options: SendOptions = {}): Promise<Response> {
-    const { logger, maxRetries } = this.options;
-    const url = new URL(request.url);
-    if (url.origin !== this.options.baseUrl.origin) {
-      // The key travels in the URL and the token in a header: neither may leave the API's origin.
-      throw new PartnerError(`Refusing to send credentials to ${url.origin}; the client is configured for ${this.options.baseUrl.origin}`);
-    }
-    if (!url.searchParams.has('apikey')) url.searchParams.set('apikey', this.options.apiKey);
+  async send(request: RequestParts, options: SendOptions = {}): Promise<BufferedResponse> {
+    const { logger, maxRetries, secrets } = this.options;
+    // Checked before anything is read or sent: the configured origin only, no user info.
+    const url = apiTarget(request.url, this.settings.origin, this.options.apiKey);
     const method = request.method.toUpperCase();
     const retry = options.retry ?? SAFE_METHODS.has(method);
     const logging = logger.enabled('warn');
     // Ids only matter to logs; skip the work when nothing is logged.
     const requestId = logging ? (options.requestId ?? randomUUID().slice(0, 8)) : '';
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await request.arrayBuffer();
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await bodyOf(request);
     const callerSignal = request.signal ?? undefined;
     const tokens = options.bearer !== false && !request.headers.has('authorization') ? this.tokens : undefined;
     const log = (level: LogRecord['level'], message: string, attempt: number, extra?: { status: number; durationMs: number }) =>
-      logger.log({ level, message, requestId, method, url: url.href, attempt, ...extra });
+      logger.log({ level, message, requestId, method, url, attempt, ...extra });
 
     let renewedToken = false;
     for (let attempt = 1; ; attempt++) {
@@ -85,71 +97,44 @@ export class Transport {
       let headers = request.headers;
       let token: string | undefined;
       if (tokens) {
-        token = await tokens.get();
+        // The token request is shared by concurrent calls, so this one stops waiting on its own abort.
+        token = await untilAborted(tokens.get(), callerSignal);
+        secrets.addToken(token);
         headers = new Headers(headers);
         headers.set('authorization', `Bearer ${token}`);
       }
       const started = logging ? performance.now() : 0;
       if (logging) log('debug', 'request', attempt);
-      let response: Response;
+      let reply: BufferedResponse;
       try {
-        response = await this.attempt(url, { method, headers, body }, callerSignal);
+        reply = await exchange(this.settings, { method, url, headers, body }, callerSignal);
       } catch (err) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        const failure = err instanceof PartnerTimeoutError ? err : new PartnerNetworkError(method, url, err);
+        // The API answered: repeating the call would get the same answer.
+        if (err instanceof PartnerResponseError) throw err;
+        const failure = err instanceof PartnerTimeoutError ? err : new PartnerNetworkError(method, url, secrets.error(err));
         if (!retry || attempt > maxRetries) throw failure;
         const delay = this.backoff(attempt);
         log('warn', `${failure.name}; retrying in ${delay} ms`, attempt);
         await this.sleep(delay, callerSignal);
         continue;
       }
-      if (logging) log('info', 'response', attempt, { status: response.status, durationMs: Math.round(performance.now() - started) });
+      if (logging) log('info', 'response', attempt, { status: reply.status, durationMs: Math.round(performance.now() - started) });
 
-      if (response.status === 401 && tokens && token && !renewedToken && (await isInvalidToken(response))) {
+      if (reply.status === 401 && tokens && token && !renewedToken && reply.apiError().isInvalidToken) {
         // The token expired early or was revoked: renew once and send again.
         renewedToken = true;
         tokens.invalidate(token);
         attempt--;
         continue;
       }
-      if (retry && attempt <= maxRetries && (response.status === 429 || response.status >= 500)) {
-        const delay = this.retryAfter(response) ?? this.backoff(attempt);
-        log('warn', `status ${response.status}; retrying in ${delay} ms`, attempt);
-        await response.body?.cancel();
+      if (retry && attempt <= maxRetries && (reply.status === 429 || reply.status >= 500)) {
+        const delay = this.retryAfter(reply.headers) ?? this.backoff(attempt);
+        log('warn', `status ${reply.status}; retrying in ${delay} ms`, attempt);
         await this.sleep(delay, callerSignal);
         continue;
       }
-      return response;
-    }
-  }
-
-  /**
-   * One attempt with its own timeout, also cut short by the caller's signal. The timer
-   * runs until the response headers arrive and is then cleared: a plain controller and
-   * timer cost far less per call than `AbortSignal.timeout` + `AbortSignal.any`.
-   */
-  private async attempt(
-    url: URL,
-    init: { method: string; headers: Headers; body: ArrayBuffer | undefined },
-    callerSignal: AbortSignal | undefined,
-  ): Promise<Response> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.options.timeoutMs);
-    const onAbort = () => controller.abort(callerSignal?.reason);
-    if (callerSignal?.aborted) onAbort();
-    else callerSignal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await this.options.fetch(url, { ...init, signal: controller.signal });
-    } catch (err) {
-      if (timedOut && !callerSignal?.aborted) throw new PartnerTimeoutError('attempt', this.options.timeoutMs, { url, cause: err });
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onAbort);
+      return reply;
     }
   }
 
@@ -160,14 +145,14 @@ export class Transport {
   }
 
   /** `Retry-After` (seconds or a date) or `Ratelimit-Expiry` (epoch ms), capped. */
-  private retryAfter(response: Response): number | undefined {
-    const header = response.headers.get('retry-after');
+  private retryAfter(headers: Headers): number | undefined {
+    const header = headers.get('retry-after');
     let ms: number | undefined;
     if (header !== null) {
       const seconds = Number(header);
       ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
     } else {
-      const expiry = Number(response.headers.get('ratelimit-expiry'));
+      const expiry = Number(headers.get('ratelimit-expiry'));
       if (Number.isFinite(expiry) && expiry > 0) ms = expiry - Date.now();
     }
     if (ms === undefined || Number.isNaN(ms)) return undefined;
@@ -175,11 +160,8 @@ export class Transport {
   }
 }
 
-/** Is this 401 the gateway's "invalid access token" fault? Reads a clone, so the body stays readable. */
-async function isInvalidToken(response: Response): Promise<boolean> {
-  try {
-    return PartnerApiError.from(response.status, await response.clone().text()).isInvalidToken;
-  } catch {
-    return false;
-  }
+/** The request body, in a form fetch can send again on a retry or a redirect hop. */
+async function bodyOf(request: RequestParts): Promise<string | ArrayBuffer | undefined> {
+  // The client's own requests carry their serialised body as it is; a real Request is read once.
+  return request instanceof OutgoingRequest ? request.payload() : request.arrayBuffer();
 }

@@ -1,0 +1,186 @@
+/**
+ * One attempt: the request, the same-origin redirect hops it may follow, and the whole
+ * body, under one deadline (`timeoutMs`, to the last byte) and the caller's signal.
+ *
+ * Redirects are never left to fetch (`redirect: 'manual'`): runtimes differ on what
+ * they resend (Node 24 resends a 307's body to any host), and a Location on another
+ * origin would receive the user's headers, the body and, in the URL, the API key. Only
+ * a 307 or 308 to the API's own origin is followed, with the same method, headers and
+ * body, at most {@link MAX_REDIRECTS} times; any other redirect is a PartnerResponseError
+ * and nothing is sent to its Location.
+ */
+import { BufferedResponse } from './buffered-response.js';
+import { PartnerResponseError, PartnerTimeoutError } from './errors.js';
+import { checkTarget, withApiKey } from './request-target.js';
+import type { Secrets } from './secrets.js';
+
+/** Same-origin 307/308 hops followed within one attempt. */
+export const MAX_REDIRECTS = 3;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const EMPTY = new Uint8Array(0);
+
+/** What an attempt needs from the client's settings. */
+export interface ExchangeSettings {
+  fetch: typeof globalThis.fetch;
+  /** The configured API origin: the only one requests go to. */
+  origin: string;
+  apiKey: string;
+  /** From sending the request to the last byte of the answer, redirect hops included. */
+  timeoutMs: number;
+  /** Largest body read; a longer one is a PartnerResponseError. */
+  maxResponseBytes: number;
+  secrets: Secrets;
+}
+
+/** The request of one attempt, ready to send. */
+export interface ExchangeRequest {
+  method: string;
+  /** Checked, with the API key. */
+  url: string;
+  headers: Headers;
+  body: string | ArrayBuffer | undefined;
+}
+
+/**
+ * Runs one attempt and returns the whole answer. Rejects with a PartnerTimeoutError
+ * when the deadline passes, with the caller's abort reason the moment it aborts
+ * (whether or not the fetch in use honours signals), with a PartnerResponseError for
+ * an answer the client cannot use, and with the fetch's own error otherwise.
+ */
+export async function exchange(
+  settings: ExchangeSettings,
+  request: ExchangeRequest,
+  callerSignal?: AbortSignal,
+): Promise<BufferedResponse> {
+  // A plain controller and timer cost far less per call than AbortSignal.timeout + AbortSignal.any.
+  const controller = new AbortController();
+  let stop!: (reason: unknown) => void;
+  const stopped = new Promise<never>((_resolve, reject) => {
+    stop = reject;
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+    stop(controller.signal.reason);
+  }, settings.timeoutMs);
+  const onAbort = () => {
+    controller.abort(callerSignal?.reason);
+    stop(callerSignal?.reason);
+  };
+  if (callerSignal?.aborted) onAbort();
+  else callerSignal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    // The race settles the attempt on time even if a custom fetch ignores its signal;
+    // it also handles a late rejection of the loser.
+    return await Promise.race([hops(settings, request, controller.signal), stopped]);
+  } catch (err) {
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    if (timedOut) throw new PartnerTimeoutError('attempt', settings.timeoutMs, { url: request.url, cause: settings.secrets.error(err) });
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal: AbortSignal): Promise<BufferedResponse> {
+  const { method, headers, body } = request;
+  let url = request.url;
+  for (let hop = 0; ; hop++) {
+    const response = await settings.fetch(url, { method, headers, body, signal, redirect: 'manual' });
+    // A custom fetch may have followed a redirect itself; its answer is refused unless it stayed home.
+    if (response.redirected && response.url !== '' && 'problem' in checkTarget(response.url, url, settings.origin)) {
+      void discard(response);
+      throw refusal(response, method, url, response.url, 'the fetch in use followed it to another origin');
+    }
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+    if (location !== null) {
+      void discard(response);
+      url = nextHop(settings, response, method, url, location, hop);
+      continue;
+    }
+    const bytes = await readBody(response, settings.maxResponseBytes);
+    if (bytes === undefined) {
+      throw new PartnerResponseError('too-large', {
+        status: response.status,
+        method,
+        url,
+        headers: response.headers,
+        limit: settings.maxResponseBytes,
+      });
+    }
+    const reply = BufferedResponse.of(response, url, bytes, { method, secrets: settings.secrets });
+    reply.check();
+    return reply;
+  }
+}
+
+/** The URL of the next hop, or a PartnerResponseError when the redirect is not followed. */
+function nextHop(settings: ExchangeSettings, response: Response, method: string, url: string, location: string, hop: number): string {
+  const checked = checkTarget(location, url, settings.origin);
+  const target = 'url' in checked ? checked.url.href : location;
+  if (!('url' in checked)) {
+    const why =
+      checked.problem === 'foreign-origin'
+        ? 'another origin'
+        : checked.problem === 'user-info'
+          ? 'a URL with user info'
+          : 'an unparsable URL';
+    throw refusal(response, method, url, target, why);
+  }
+  // 301, 302 and 303 turn a POST or PUT into a GET: the call would silently become another one.
+  if (response.status !== 307 && response.status !== 308) throw refusal(response, method, url, target, 'only 307 and 308 are followed');
+  if (hop >= MAX_REDIRECTS) throw refusal(response, method, url, target, `more than ${MAX_REDIRECTS} hops`);
+  return withApiKey(checked.url, settings.apiKey);
+}
+
+function refusal(response: Response, method: string, url: string, location: string, why: string): PartnerResponseError {
+  return new PartnerResponseError('redirect', { status: response.status, method, url, headers: response.headers, location, detail: why });
+}
+
+/** The body's bytes, or `undefined` when it is longer than `max` (reading stops there). */
+async function readBody(response: Response, max: number): Promise<Uint8Array | undefined> {
+  const body = response.body;
+  if (body === null) return EMPTY;
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  // A declared length bounds the bytes read, unless a content encoding expands them.
+  if (Number.isFinite(declared) && !response.headers.has('content-encoding')) {
+    if (declared > max) {
+      void discard(response);
+      return undefined;
+    }
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Lets go of a body the client will not read. */
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // Already errored or closed: nothing to free.
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Where a request may go. The API key travels in the query string and the token in a
+ * header, so every URL the client calls (a method's, a `client.raw` call's, a polling
+ * URL, a redirect's Location) is checked here first: the configured origin only, and
+ * never a URL with user info in it (fetch refuses those with an error that quotes the
+ * whole URL). A URL is otherwise sent as it came: the key is appended as text when it
+ * is missing, so nothing in the query is re-encoded.
+ */
+import { PartnerError, PartnerValidationError } from './errors.js';
+
+/** Why a URL may not be called. */
+export type TargetProblem = 'unparsable' | 'user-info' | 'foreign-origin';
+
+/** A URL parsed for checking, or the reason it cannot be called. */
+export function checkTarget(raw: string | URL, base: URL | string, origin: string): { url: URL } | { problem: TargetProblem } {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return { problem: 'unparsable' };
+  }
+  if (url.username !== '' || url.password !== '') return { problem: 'user-info' };
+  if (url.origin !== origin) return { problem: 'foreign-origin' };
+  return { url };
+}
+
+/** The URL to send, as text, with the API key; throws before any request when it may not be called. */
+export function apiTarget(raw: string, origin: string, apiKey: string): string {
+  const checked = checkTarget(raw, origin, origin);
+  if ('url' in checked) return withApiKey(checked.url, apiKey);
+  if (checked.problem === 'user-info') throw new PartnerValidationError('url', 'must not carry a user name or password');
+  if (checked.problem === 'unparsable') throw new PartnerValidationError('url', 'must be a URL');
+  // The origin, without a path or query, is safe to name.
+  throw new PartnerError(`Refusing to send credentials to ${new URL(raw, origin).origin}; the client is configured for ${origin}`);
+}
+
+/**
+ * The URL's text with `apikey=<key>` appended when its query has no `apikey`. The
+ * fragment is dropped (fetch never sends it); everything else stays as it is.
+ */
+export function withApiKey(url: URL, apiKey: string): string {
+  const href = url.hash === '' ? url.href : url.href.slice(0, url.href.length - url.hash.length);
+  if (hasApiKey(url.search)) return href;
+  const separator = href.endsWith('?') || href.endsWith('&') ? '' : url.search === '' ? '?' : '&';
+  return `${href}${separator}apikey=${encodeURIComponent(apiKey)}`;
+}
+
+function hasApiKey(search: string): boolean {
+  if (search.length < 8) return false;
+  for (const pair of search.slice(1).split('&')) {
+    const name = pair.split('=', 1)[0] ?? '';
+    if (name === 'apikey' || decodeName(name) === 'apikey') return true;
+  }
+  return false;
+}
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
