@@ -109,7 +109,7 @@ describe('polling', () => {
     expect(sleeps).toEqual([1000, 1000, 1000]);
   });
 
-  it('deletes the cart when the caller aborts while polling', async () => {
+  it('deletes the cart (in the background) when the caller aborts while polling', async () => {
     const controller = new AbortController();
     let polls = 0;
     const server = await serve((req, s) => {
@@ -121,12 +121,17 @@ describe('polling', () => {
       }
       return { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/p`, wait: 1 } };
     });
-    const { client } = clientFor(server);
+    let cleaned!: () => void;
+    const cleanup = new Promise<void>((resolve) => {
+      cleaned = resolve;
+    });
+    const { client } = clientFor(server, { onCleanup: () => cleaned() });
     const error = await client
       .resumeCart('c', USER)
       .reserve(EVENT, { signal: controller.signal })
       .catch((e: unknown) => e);
     expect((error as Error).message).toBe('user left');
+    await cleanup;
     expect(server.requests.filter((r) => route(r) === 'DELETE /cart')).toHaveLength(1);
   });
 });

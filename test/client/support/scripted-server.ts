@@ -1,6 +1,8 @@
 /**
  * A real HTTP server on loopback whose answers each test scripts, recording every
- * request it receives (method, path, query, headers, body, overlap with others).
+ * request it receives (method, path, query, headers, body, overlap with others) and
+ * every TCP connection. Answers can also fail part-way: headers and part of the body,
+ * then a TCP reset or silence.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 /** A request as the server saw it. */
 export interface SeenRequest {
   method: string;
+  /** The request target exactly as it arrived (path and query). */
+  rawUrl: string;
   path: string;
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
@@ -16,8 +20,20 @@ export interface SeenRequest {
   concurrent: number;
 }
 
-/** What a handler answers: a response, or `destroy` to drop the connection. */
-export type Answer = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | 'destroy';
+/** What a handler answers: a response, or `destroy` to drop the connection before any answer. */
+export type Answer =
+  | {
+      status: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** Wait this long before the headers. */
+      delayMs?: number;
+      /** Send a Content-Length (default: chunked, as node:http does after writeHead). */
+      length?: boolean;
+      /** Declare the whole body's length, send only its first `after` bytes, then reset the socket or go silent. */
+      cut?: { after: number; then: 'reset' | 'stall' };
+    }
+  | 'destroy';
 
 /** Decides the answer to a request. */
 export type Handler = (request: SeenRequest, server: ScriptedServer) => Answer | Promise<Answer>;
@@ -27,6 +43,8 @@ export interface ScriptedServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
   requests: SeenRequest[];
+  /** TCP connections accepted, whether or not a request followed. */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -34,7 +52,7 @@ export interface ScriptedServer {
 export async function startScriptedServer(handler: Handler): Promise<ScriptedServer> {
   let inFlight = 0;
   const requests: SeenRequest[] = [];
-  const state: ScriptedServer = { origin: '', requests, close: async () => undefined };
+  const state: ScriptedServer = { origin: '', requests, connections: 0, close: async () => undefined };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     const concurrent = inFlight++;
@@ -43,6 +61,7 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
       const url = new URL(req.url ?? '/', 'http://x');
       const seen: SeenRequest = {
         method: req.method ?? 'GET',
+        rawUrl: req.url ?? '/',
         path: url.pathname,
         query: url.searchParams,
         headers: req.headers,
@@ -60,14 +79,23 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
         inFlight--;
         if (res.destroyed) return;
         const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+        const bytes = Buffer.from(text, 'utf8');
         res.writeHead(answer.status, {
           ...(answer.body === undefined || typeof answer.body === 'string' ? {} : { 'content-type': 'application/json' }),
+          ...(answer.length || answer.cut ? { 'content-length': String(bytes.length) } : {}),
           ...answer.headers,
         });
-        res.end(text);
+        if (!answer.cut) {
+          res.end(bytes);
+          return;
+        }
+        res.write(bytes.subarray(0, answer.cut.after));
+        // A TCP RST mid-body; a stalled socket is left open until the server closes.
+        if (answer.cut.then === 'reset') setTimeout(() => req.socket.resetAndDestroy(), 10);
       });
     });
   });
+  server.on('connection', () => state.connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   state.origin = `http://127.0.0.1:${port}`;
