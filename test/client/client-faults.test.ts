@@ -185,11 +185,12 @@ describe('finding 4: redirects to another origin are never followed, by any meth
           apiRedirecting(redirected, () => ({ status, headers: { location: `${foreign.origin}/steal?apikey=${API_KEY}` } })),
         );
         const { client } = clientFor(server, { clientSecret: SECRET });
-        const error = await rejection(call(client));
+        const error = await call(client).catch((e: unknown) => e);
+        // What reached the other host, if anything: method, body size and the headers that identify the user.
+        expect(foreign.requests.map((r) => `${r.method} ${r.body.length} ${String(r.headers['true-client-ip'])}`)).toEqual([]);
+        expect(foreign.connections).toBe(0);
         expect(error).toBeInstanceOf(PartnerResponseError);
         expect(error).toMatchObject({ reason: 'redirect', status, location: `${foreign.origin}/steal` });
-        expect(foreign.connections).toBe(0);
-        expect(foreign.requests).toHaveLength(0);
         expect(leaked(everythingShown(error), [API_KEY, SECRET, 'tok-redirect-1'])).toEqual([]);
       });
     }
