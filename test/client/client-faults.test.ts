@@ -60,6 +60,8 @@ describe('finding 1: a body that is not the JSON it declares is a PartnerRespons
       expect((error as PartnerResponseError).excerpt).toContain(`{"event": {"id": "${EVENT_ID}"}`);
       expect((error as PartnerResponseError).excerpt).toContain('apikey=***');
       expect(leaked(everythingShown(error), [API_KEY])).toEqual([]);
+      // The API answered: asking again would get the same answer.
+      expect(server.requests).toHaveLength(1);
     });
   }
 
@@ -255,6 +257,18 @@ describe('redirects on the API’s own origin', () => {
     }
   });
 
+  it('redirect hops share the attempt’s deadline', async () => {
+    const server = await serve((req) =>
+      req.path.endsWith('/moved')
+        ? { status: 200, body: EVENT_BODY, delayMs: 5000 }
+        : { status: 307, headers: { location: `${req.path}/moved` } },
+    );
+    const { client } = clientFor(server, { timeoutMs: 300, maxRetries: 0 });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toBeInstanceOf(PartnerTimeoutError);
+    expect(server.requests.map((r) => r.path)).toEqual([`/partners/v1/event/${EVENT_ID}`, `/partners/v1/event/${EVENT_ID}/moved`]);
+  });
+
   it('at most 3 hops are followed', async () => {
     const server = await serve((req) => ({ status: 307, headers: { location: `${req.path}x` } }));
     const { client } = clientFor(server);
@@ -314,6 +328,25 @@ describe('finding 5: URLs with user info are refused, and no error carries a sec
     expect(error).toBeInstanceOf(PartnerError);
     expect(server.connections).toBe(0);
     expect(leaked(everythingShown(error), [API_KEY, 'user:pass'])).toEqual([]);
+  });
+
+  it('an error body echoing the key, the token and a card number is kept redacted in the PartnerApiError', async () => {
+    const server = await serve((req) =>
+      route(req) === 'POST /oauth/accesstoken'
+        ? { status: 200, body: { access_token: 'tok-echo-1', expires_in: '3599' } }
+        : {
+            status: 400,
+            body: {
+              error: { message: `Bad request /event?apikey=${API_KEY} with Bearer tok-echo-1 for card 4588883206000011`, code: 10002 },
+              request: { authorization: 'Bearer tok-echo-1', number: '4588883206000011' },
+            },
+          },
+    );
+    const { client } = clientFor(server, { clientSecret: SECRET });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toMatchObject({ name: 'PartnerApiError', status: 400, code: 10002 });
+    expect((error as Error).message).toContain('Bad request /event?apikey=***');
+    expect(leaked(everythingShown(error), [API_KEY, 'tok-echo-1', '4588883206000011'])).toEqual([]);
   });
 
   it('a fetch failure quoting the URL and the credentials is redacted in message, cause chain, stack and inspect', async () => {
@@ -450,6 +483,36 @@ describe('finding 6: an abort rejects at once; the cleanup runs on in the backgr
     }
   });
 
+  it('an abort ends the wait for a shared token request at once', async () => {
+    const controller = new AbortController();
+    const server = await serve((req) => {
+      if (route(req) !== 'POST /oauth/accesstoken') return { status: 200, body: EVENT_BODY };
+      setTimeout(() => controller.abort(new Error('no token wait')), 100);
+      return { status: 200, body: { access_token: 'tok-slow', expires_in: '3599' }, delayMs: 5000 };
+    });
+    const { client } = clientFor(server, { clientSecret: SECRET });
+    await expect(client.getEvent(EVENT_ID, { signal: controller.signal })).rejects.toThrow('no token wait');
+    expect(server.requests.map(route)).toEqual(['POST /oauth/accesstoken']);
+  });
+
+  it('an abort ends the wait before a retry at once', async () => {
+    const controller = new AbortController();
+    const server = await serve(() => {
+      setTimeout(() => controller.abort(new Error('no retry wait')), 100);
+      return { status: 503 };
+    });
+    // Real waits: the backoff would be 10 s.
+    const client = createPartnerClient({
+      apiKey: API_KEY,
+      environment: { baseUrl: `${server.origin}/partners/v1` },
+      retryDelayMs: 10_000,
+      maxRetryDelayMs: 10_000,
+      maxRetries: 1,
+    });
+    await expect(client.getEvent(EVENT_ID, { signal: controller.signal })).rejects.toThrow('no retry wait');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('a call aborted while it waits its turn on the cart rejects at once and sends nothing', async () => {
     const server = await serve(() => ({ status: 200, body: cartBody('c'), delayMs: 400 }));
     const { client } = clientFor(server);
@@ -516,8 +579,9 @@ describe('the body cap', () => {
   for (const length of [true, false]) {
     it(`a body over maxResponseBytes (${length ? 'declared' : 'chunked'}) is a PartnerResponseError and is not read to its end`, async () => {
       const big = { api_transactable: true, filler: 'x'.repeat(5000) };
-      const server = await serve(() => ({ status: 200, body: big, length }));
-      const { client } = clientFor(server, { maxResponseBytes: 1000 });
+      // The rest of the body never comes: only a client that stops at the cap can answer.
+      const server = await serve(() => ({ status: 200, body: big, length, cut: { after: length ? 10 : 3000, then: 'stall' } }));
+      const { client } = clientFor(server, { maxResponseBytes: 1000, timeoutMs: 60_000 });
       const error = await rejection(client.getEvent(EVENT_ID));
       expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'too-large', status: 200 });
       expect((error as Error).message).toContain('1000-byte cap');
@@ -544,10 +608,32 @@ describe('client.raw: nothing untyped escapes', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("what the caller's own middleware throws reaches them unchanged", async () => {
+    class MiddlewareSaysNo extends Error {}
+    const server = await serve(() => ({ status: 200, body: EVENT_BODY }));
+    const { client } = clientFor(server);
+    client.raw.use({
+      onRequest() {
+        throw new MiddlewareSaysNo('not today');
+      },
+    });
+    const error = await rejection(client.raw.GET('/event/{event_id}', { params: { path: { event_id: EVENT_ID } } }));
+    expect(error).toBeInstanceOf(MiddlewareSaysNo);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('hands middleware and callers a real Response, read to its end, with the URL it came from', async () => {
     const server = await serve(() => ({ status: 200, body: EVENT_BODY, headers: { 'x-request-id': 'r-1' } }));
     const { client } = clientFor(server);
+    const seen: unknown[] = [];
+    client.raw.use({
+      async onResponse({ response }) {
+        seen.push(response instanceof Response, await response.clone().json());
+        return undefined;
+      },
+    });
     const result = await client.raw.GET('/event/{event_id}', { params: { path: { event_id: EVENT_ID } } });
+    expect(seen).toEqual([true, EVENT_BODY]);
     expect(result.data).toEqual(EVENT_BODY);
     expect(result.response).toBeInstanceOf(Response);
     expect(result.response.url).toBe(`${server.origin}/partners/v1/event/${EVENT_ID}?apikey=${API_KEY}`);

@@ -28,9 +28,9 @@ export type Answer =
       headers?: Record<string, string>;
       /** Wait this long before the headers. */
       delayMs?: number;
-      /** Send a Content-Length (default: chunked, as node:http does after writeHead). */
+      /** Send a Content-Length (default: chunked, as node:http does after writeHead; with `cut`, declared unless `false`). */
       length?: boolean;
-      /** Declare the whole body's length, send only its first `after` bytes, then reset the socket or go silent. */
+      /** Send only the body's first `after` bytes, then reset the socket or go silent. */
       cut?: { after: number; then: 'reset' | 'stall' };
     }
   | 'destroy';
@@ -82,7 +82,7 @@ export async function startScriptedServer(handler: Handler): Promise<ScriptedSer
         const bytes = Buffer.from(text, 'utf8');
         res.writeHead(answer.status, {
           ...(answer.body === undefined || typeof answer.body === 'string' ? {} : { 'content-type': 'application/json' }),
-          ...(answer.length || answer.cut ? { 'content-length': String(bytes.length) } : {}),
+          ...(answer.length || (answer.cut && answer.length !== false) ? { 'content-length': String(bytes.length) } : {}),
           ...answer.headers,
         });
         if (!answer.cut) {
