@@ -1,10 +1,11 @@
 /**
  * An answer read to its last byte inside the attempt that fetched it. The client's
  * methods hand it to openapi-fetch in place of a Response: openapi-fetch reads the
- * status and headers and calls `json()` or `text()`, which return what was already
- * read (and parsed), so no body is read or parsed outside the transport, and a body
- * that is not the JSON it declares is a PartnerResponseError, never a SyntaxError.
- * `client.raw` gets a real Response built from the same bytes.
+ * status and headers and calls `json()` or `text()` (the methods use no other
+ * `parseAs`), which return what was already read (and parsed), so no body is read or
+ * parsed outside the transport, and a body that is not the JSON it declares is a
+ * PartnerResponseError, never a SyntaxError. `client.raw`, whose callers may ask for
+ * any `parseAs`, gets a real Response built from the same bytes.
  */
 import { type PartnerApiError, PartnerResponseError } from './errors.js';
 import type { Secrets } from './secrets.js';
@@ -112,7 +113,7 @@ export class BufferedResponse {
     });
   }
 
-  // What openapi-fetch calls (the parseAs methods), all from the bytes already read.
+  // What openapi-fetch calls for the methods (parseAs json or text, and text for errors).
 
   async json(): Promise<unknown> {
     return this.data();
@@ -120,18 +121,6 @@ export class BufferedResponse {
 
   async text(): Promise<string> {
     return this.bodyText();
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.bytes.slice().buffer;
-  }
-
-  async blob(): Promise<Blob> {
-    return new Blob([this.bytes], { type: this.headers.get('content-type') ?? '' });
-  }
-
-  get body(): ReadableStream<Uint8Array> | null {
-    return this.toResponse().body;
   }
 
   /** A real Response with this answer (for `client.raw` and its middleware). */

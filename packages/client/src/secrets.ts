@@ -6,7 +6,7 @@
  * appear, and so is anything that looks like a credential or a card number.
  */
 import { PartnerApiError, type HeadersLike, readErrorBody } from './errors.js';
-import { redactBody, redactFreeText } from './redact.js';
+import { redactFreeText } from './redact.js';
 
 const MASK = '***';
 /** Tokens last an hour; the last few are enough to cover any error still in flight. */
@@ -45,9 +45,12 @@ export class Secrets {
     return redactFreeText(out);
   }
 
-  /** A JSON-like value with secret keys and secrets inside strings masked (a copy). */
+  /** A JSON-like value with every string in it redacted as {@link text} (a copy). */
   value(value: unknown): unknown {
-    return this.strings(redactBody(value));
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((item) => this.value(item));
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.value(item)]));
   }
 
   /** The API's error answer as a PartnerApiError whose message and body are redacted. */
@@ -82,13 +85,6 @@ export class Secrets {
       }
     }
     return copy;
-  }
-
-  private strings(value: unknown): unknown {
-    if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.strings(item));
-    if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.strings(item)]));
   }
 }
 
