@@ -11,9 +11,10 @@
  *   C  B with a custom fetch doing the transport's work except signals
  *      (new URL, apikey check, randomUUID, new Headers, fetch(url, init))
  *   D  C + AbortSignal.timeout(30 s) passed to fetch
- *   E  C + AbortSignal.any([request.signal, AbortSignal.timeout(30 s)]), as Transport.attempt does
+ *   E  C + AbortSignal.any([request.signal, AbortSignal.timeout(30 s)])
  *   H  C + one AbortController with setTimeout/clearTimeout and a listener on request.signal
- *   G  client.getEvent
+ *      (the transport's way, though here the timer stops at the headers)
+ *   G  client.getEvent (its timer runs to the last byte; it reads and parses the body itself)
  *
  * Variants take turns within a pass, the order rotating; medians of wall time,
  * process CPU time (user + system, less sensitive to other load) and GC pause time.
