@@ -2,33 +2,16 @@ import { constants, privateDecrypt } from 'node:crypto';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PartnerApiError, PartnerValidationError, checkQuantity } from '../../packages/client/src/index.js';
-import type { CardInput, PaymentDetails } from '../../packages/client/src/index.js';
 import { handBuiltCertificate, likeTheApiExample, makeKeys } from './certificates.js';
-import { API_KEY, EVENT, USER, cartBody, clientFor } from './support/client-fixture.js';
+import { API_KEY, CARD, CARD_DIGITS, EVENT, PAYMENT, USER, cartBody, clientFor } from './support/client-fixture.js';
 import { type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
 const serve = useScriptedServers(afterEach);
 
 const keys = makeKeys(2048);
 const CERTIFICATE = { id: 'paysys-test.0.us.1', value: likeTheApiExample(handBuiltCertificate(keys)) };
-const CARD: CardInput = { number: '4588 8832 0600 0011', cvv: '8642', expireMonth: 12, expireYear: 2031, postalCode: '90210' };
-const DIGITS = '4588883206000011';
+const DIGITS = CARD_DIGITS;
 const SECRET = 'client-secret-5d1b';
-const PAYMENT: PaymentDetails = {
-  first_name: 'John',
-  last_name: 'Doe',
-  home_phone: '212-867-5309',
-  type: 'CC',
-  email_address: 'john.doe@example.com',
-  address: {
-    line1: '123 Main Street',
-    line2: '',
-    city: 'Los Angeles',
-    country: { id: 840 },
-    region: { abbrev: 'CA' },
-    postal_code: '90210',
-  },
-};
 const ORDER = {
   redemption_url: 'https://myorder.example/redeem?token=t1',
   tm_app_url: 'tm:///redeem?token=t1',

@@ -11,7 +11,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type LogRecord,
   type PartnerClient,
-  type PaymentDetails,
   PartnerApiError,
   type PartnerError,
   PartnerNetworkError,
@@ -21,7 +20,7 @@ import {
   createPartnerClient,
 } from '../../packages/client/src/index.js';
 import { handBuiltCertificate, likeTheApiExample, makeKeys } from './certificates.js';
-import { EVENT, USER, cartBody } from './support/client-fixture.js';
+import { CARD, EVENT, PAYMENT as BILLING, USER, cartBody } from './support/client-fixture.js';
 import { everythingShown, leaked } from './support/leak-check.js';
 import { type Answer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
@@ -38,17 +37,8 @@ const SLACK_MS = 15_000;
 
 const API_KEY = 'soak-api-key-31c9';
 const SECRET = 'soak-client-secret-77ab';
-const CARD = { number: '4588 8832 0600 0011', cvv: '8642', expireMonth: 12, expireYear: 2031, postalCode: '90210' };
 const CERTIFICATE = { id: 'paysys-soak.0.us.1', value: likeTheApiExample(handBuiltCertificate(makeKeys(2048))) };
-const PAYMENT: PaymentDetails = {
-  first_name: 'Jo',
-  last_name: 'Doe',
-  home_phone: '212-867-5309',
-  type: 'CC',
-  email_address: 'jo@example.com',
-  amount: '10.00',
-  address: { line1: '1 Main St', line2: '', city: 'Los Angeles', country: { id: 840 }, region: { abbrev: 'CA' }, postal_code: '90210' },
-};
+const PAYMENT = { ...BILLING, amount: '10.00' };
 
 type Operation = 'getEvent' | 'reserve' | 'addPayment' | 'openCart';
 type Fault =

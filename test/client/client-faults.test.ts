@@ -6,7 +6,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type CleanupReport,
-  type PaymentDetails,
   PartnerError,
   PartnerNetworkError,
   PartnerPollingError,
@@ -16,7 +15,7 @@ import {
   createPartnerClient,
 } from '../../packages/client/src/index.js';
 import { handBuiltCertificate, likeTheApiExample, makeKeys } from './certificates.js';
-import { API_KEY, EVENT, USER, cartBody, clientFor } from './support/client-fixture.js';
+import { API_KEY, CARD, EVENT, PAYMENT as BILLING, USER, cartBody, clientFor } from './support/client-fixture.js';
 import { everythingShown, leaked } from './support/leak-check.js';
 import { type Answer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
@@ -26,16 +25,7 @@ const EVENT_ID = '3F004CBB88958BF9';
 const EVENT_BODY = { api_transactable: true, event: { id: EVENT_ID, name: 'Fault night' } };
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'req-77' };
 const CERTIFICATE = { id: 'paysys-test.0.us.1', value: likeTheApiExample(handBuiltCertificate(makeKeys(2048))) };
-const CARD = { number: '4588 8832 0600 0011', cvv: '8642', expireMonth: 12, expireYear: 2031, postalCode: '90210' };
-const PAYMENT: PaymentDetails = {
-  first_name: 'John',
-  last_name: 'Doe',
-  home_phone: '212-867-5309',
-  type: 'CC',
-  email_address: 'john.doe@example.com',
-  amount: '19.50',
-  address: { line1: '1 Main St', line2: '', city: 'Los Angeles', country: { id: 840 }, region: { abbrev: 'CA' }, postal_code: '90210' },
-};
+const PAYMENT = { ...BILLING, amount: '19.50' };
 const SECRET = 'client-secret-f00d';
 
 /** Settles a promise into its rejection (or fails the test when it resolves). */

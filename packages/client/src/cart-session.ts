@@ -132,10 +132,11 @@ export class CartSession implements AsyncDisposable {
 
   /** Deletes the cart and frees what it holds. Polling: yes. Deleting twice is a no-op. */
   delete(options: CallOptions = {}): Promise<void> {
-    return this.client.queue.run(this.cartId, async () => {
+    const run = this.client.queue.run(this.cartId, async () => {
       if (this.current !== 'open') return;
       await this.sendDelete(options, true);
     });
+    return untilAborted(run, options.signal);
   }
 
   /** Deletes the cart unless it was purchased, deleted or cleaned up; errors are logged, not thrown. */

@@ -1,11 +1,30 @@
 /** Builds a client aimed at a scripted server, with recorded, instant waits. */
 import { createPartnerClient } from '../../../packages/client/src/index.js';
-import type { LogRecord, PartnerClientOptions } from '../../../packages/client/src/index.js';
+import type { CardInput, LogRecord, PartnerClientOptions, PaymentDetails } from '../../../packages/client/src/index.js';
 import type { ScriptedServer } from './scripted-server.js';
 
 export const API_KEY = 'test-api-key-7f3a';
 export const USER = { ip: '203.0.113.9', userId: 'user-42' };
 export const EVENT = { id: '3F004CBB88958BF9', tickets: [{ id: '000002040006', quantity: 2 }] };
+/** A test card (passes Luhn) and its number's digits. */
+export const CARD: CardInput = { number: '4588 8832 0600 0011', cvv: '8642', expireMonth: 12, expireYear: 2031, postalCode: '90210' };
+export const CARD_DIGITS = '4588883206000011';
+/** Billing details of a CC payment, without an amount (the cart's unpaid total is the default). */
+export const PAYMENT: PaymentDetails = {
+  first_name: 'John',
+  last_name: 'Doe',
+  home_phone: '212-867-5309',
+  type: 'CC',
+  email_address: 'john.doe@example.com',
+  address: {
+    line1: '123 Main Street',
+    line2: '',
+    city: 'Los Angeles',
+    country: { id: 840 },
+    region: { abbrev: 'CA' },
+    postal_code: '90210',
+  },
+};
 
 /** A client on `server` plus what it slept and logged. */
 export function clientFor(server: ScriptedServer, options: Partial<PartnerClientOptions> = {}) {
