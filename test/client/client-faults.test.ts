@@ -122,25 +122,26 @@ describe('finding 2: a connection dropped mid-body is a PartnerNetworkError, ret
 describe('finding 3: a stalled body ends at the deadline or on the caller’s signal', () => {
   it('timeoutMs bounds the attempt to the last byte: a body that stops after its headers times out', async () => {
     const server = await serve(() => ({ status: 200, body: EVENT_BODY, cut: { after: 8, then: 'stall' } }));
-    const { client } = clientFor(server, { timeoutMs: 300, maxRetries: 1 });
+    const headers = watchHeaders();
+    const { client } = clientFor(server, { timeoutMs: 1000, maxRetries: 1, fetch: headers.fetch });
     const error = await rejection(client.getEvent(EVENT_ID));
     expect(error).toBeInstanceOf(PartnerTimeoutError);
     expect((error as PartnerTimeoutError).kind).toBe('attempt');
-    // Timed out like an attempt before the headers: retried once.
+    // Both attempts got their headers: the time ran out in the body. Timed out like an attempt before the headers: retried once.
+    expect(headers.arrived).toBe(2);
     expect(server.requests).toHaveLength(2);
   });
 
   it("the caller's signal ends a stalled body read at once, with the caller's reason", async () => {
     const controller = new AbortController();
     const reason = new Error('user closed the page');
-    const server = await serve(() => {
-      // Abort once the headers and the first bytes are on their way.
-      setTimeout(() => controller.abort(reason), 150);
-      return { status: 200, body: EVENT_BODY, cut: { after: 8, then: 'stall' } };
-    });
-    const { client } = clientFor(server, { timeoutMs: 60_000 });
+    const server = await serve(() => ({ status: 200, body: EVENT_BODY, cut: { after: 8, then: 'stall' } }));
+    // Abort once the headers are in.
+    const headers = watchHeaders(() => setTimeout(() => controller.abort(reason), 20));
+    const { client } = clientFor(server, { timeoutMs: 60_000, fetch: headers.fetch });
     const error = await rejection(client.getEvent(EVENT_ID, { signal: controller.signal }));
     expect(error).toBe(reason);
+    expect(headers.arrived).toBe(1);
   });
 });
 
@@ -253,7 +254,7 @@ describe('redirects on the API’s own origin', () => {
         ? { status: 200, body: EVENT_BODY, delayMs: 5000 }
         : { status: 307, headers: { location: `${req.path}/moved` } },
     );
-    const { client } = clientFor(server, { timeoutMs: 300, maxRetries: 0 });
+    const { client } = clientFor(server, { timeoutMs: 1000, maxRetries: 0 });
     const error = await rejection(client.getEvent(EVENT_ID));
     expect(error).toBeInstanceOf(PartnerTimeoutError);
     expect(server.requests.map((r) => r.path)).toEqual([`/partners/v1/event/${EVENT_ID}`, `/partners/v1/event/${EVENT_ID}/moved`]);
@@ -634,6 +635,20 @@ describe('client.raw: nothing untyped escapes', () => {
 /** The origin of the server that got `req` (from its Host header). */
 function serverOrigin(req: SeenRequest): string {
   return `http://${String(req.headers.host)}`;
+}
+
+/** Global fetch that counts the responses whose headers arrived (and tells `onHeaders`). */
+function watchHeaders(onHeaders?: () => void): { fetch: typeof fetch; arrived: number } {
+  const watch = {
+    arrived: 0,
+    fetch: (async (input, init) => {
+      const response = await fetch(input, init);
+      watch.arrived++;
+      onHeaders?.();
+      return response;
+    }) as typeof fetch,
+  };
+  return watch;
 }
 
 /** Global fetch, except the token call, answered here so the test needs no token endpoint. */
