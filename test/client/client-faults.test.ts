@@ -189,6 +189,16 @@ describe('finding 4: redirects to another origin are never followed, by any meth
     }
   }
 
+  it('a custom fetch that follows a redirect anyway has its foreign answer refused', async () => {
+    const foreign = await serve(() => ({ status: 200, body: EVENT_BODY }));
+    const server = await serve(() => ({ status: 302, headers: { location: `${foreign.origin}/elsewhere` } }));
+    const following: typeof fetch = (input, init) => fetch(input, { ...init, redirect: 'follow' });
+    const { client } = clientFor(server, { fetch: following, maxRetries: 0 });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'redirect' });
+    expect((error as Error).message).toContain('the fetch in use followed it to another origin');
+  });
+
   it('a certificate refused that way is not cached: the next payment fetches it from the API again', async () => {
     const foreign = await serve(() => ({ status: 200, body: CERTIFICATE }));
     let redirectCertificate = true;
