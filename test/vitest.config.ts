@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // The JSON report gives CI its one-line summary per Node version (.ci/vitest-summary.mjs).
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest/report.json' }]],
   },
 });
