@@ -6,16 +6,17 @@ import { docs } from './commands/docs.js';
 import { generate } from './commands/generate.js';
 import { mock } from './commands/mock.js';
 import { sandbox } from './commands/sandbox.js';
+import { verify } from './commands/verify.js';
 import { consoleIo, EXIT, type Io, UsageError } from './io.js';
 
-export const COMMANDS: readonly Command[] = [generate, check, mock, sandbox, demo, docs];
+export const COMMANDS: readonly Command[] = [generate, check, verify, sandbox, mock, demo, docs];
 
 export function usage(commands: readonly Command[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: tm-partner <command> [options]',
     '',
-    'The Partner-App API toolkit from the command line (pnpm tm-partner … in the workspace).',
+    'The Partner-App API toolkit from the command line.',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),

@@ -3,6 +3,7 @@
  * settings the sandbox runs with. Defaults are chosen so a client can run the spec's
  * purchase walkthrough against the sandbox without any configuration.
  */
+import { createRequire } from 'node:module';
 import type { MaintenanceHours } from './maintenance.js';
 import { DEFAULT_MAINTENANCE_HOURS } from './maintenance.js';
 import { SANDBOX_CARD } from './payments.js';
@@ -13,7 +14,7 @@ import type { SandboxResponse } from './responses.js';
 export interface SandboxLogger {
   /** One line per request (method, path without query string, status). */
   info(message: string): void;
-  /** Spec gaps the sandbox had to fill. */
+  /** Warnings about how the sandbox is used (none are raised at present). */
   warn(message: string): void;
   /** Contract violations and sandbox bugs. */
   error(message: string): void;
@@ -53,7 +54,7 @@ export interface SandboxOptions {
   logger?: Partial<SandboxLogger>;
   /** The card that payments accept; default number 4588883206000011, security code 123. */
   testCard?: TestCard;
-  /** OpenAPI document to validate against; default generated/openapi.json of this workspace. */
+  /** OpenAPI document to validate against; default the `openapi.json` of `@tm-partner/generated`. */
   openapiFile?: string | URL;
   /**
    * Base URL written into `polling_url`, for a proxy in front of the sandbox (e.g. Prism:
@@ -99,7 +100,8 @@ export const DEFAULT_CLIENT_SECRET = 'sandbox-secret';
 /** Default captcha token that always solves the captcha. */
 export const DEFAULT_CAPTCHA_TOKEN = 'sandbox-captcha-token';
 
-const DEFAULT_OPENAPI_FILE = new URL('../../../generated/openapi.json', import.meta.url);
+/** The document `@tm-partner/generated` ships: the one the sandbox was built and tested against. */
+const DEFAULT_OPENAPI_FILE = createRequire(import.meta.url).resolve('@tm-partner/generated/openapi.json');
 
 /** Fills in defaults and rejects options that make no sense. */
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {

@@ -21,13 +21,6 @@ export interface ContractViolation {
   problems: string[];
 }
 
-/** A status the sandbox sends although the document does not list it for the operation. */
-export interface ContractGap {
-  operationId: string;
-  status: number;
-  why: string;
-}
-
 /** The in-memory state of one sandbox. */
 export interface SandboxState {
   options: ResolvedOptions;
@@ -41,7 +34,6 @@ export interface SandboxState {
   certificate: PaymentCertificate;
   validator: ContractValidator;
   violations: ContractViolation[];
-  gaps: ContractGap[];
   /** Origin (`http://127.0.0.1:PORT`) once listening. */
   origin: string;
   /** `${origin}/partners/v1` once listening. */
@@ -78,7 +70,6 @@ export async function createState(options: ResolvedOptions): Promise<SandboxStat
     certificate: await createPaymentCertificate(clock.date()),
     validator,
     violations: [],
-    gaps: [],
     origin: '',
     baseUrl: '',
     publicBaseUrl: options.publicBaseUrl,
