@@ -1,10 +1,11 @@
-/** Runs `tm-partner` in-process with captured output, or as its own process the way `pnpm tm-partner` does. */
+/** Runs `tm-partner` in-process with captured output, or as its own process through its compiled bin. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Io } from '../../packages/cli/src/io.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const MAIN = resolve(ROOT, 'packages/cli/src/main.ts');
+/** The bin as the workspace links it (node_modules/.bin/tm-partner); it runs dist/, so the packages must be built. */
+export const BIN = resolve(ROOT, 'packages/cli/bin/tm-partner.js');
 
 export interface CapturedIo extends Io {
   readonly stdout: string[];
@@ -31,9 +32,9 @@ export interface RunningCli {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** `tm-partner ARGS` in a child process (tsx, as the root scripts run it). */
-export function spawnCli(args: string[]): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `tm-partner ARGS` in a child process, from the workspace root. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

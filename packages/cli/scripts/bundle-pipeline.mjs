@@ -24,7 +24,8 @@ const rootIsCwd = {
       if (args.path !== script) return undefined;
       const text = await readFile(args.path, 'utf8');
       // Fail the build, not a partner's run, when the script no longer has this line.
-      if (!text.includes(ROOT_LINE)) throw new Error(`${script} no longer defines ROOT as expected; update ${fileURLToPath(import.meta.url)}`);
+      if (!text.includes(ROOT_LINE))
+        throw new Error(`${script} no longer defines ROOT as expected; update ${fileURLToPath(import.meta.url)}`);
       return { contents: text.replace(ROOT_LINE, 'const ROOT = process.cwd();'), loader: 'ts' };
     });
   },

@@ -7,14 +7,7 @@
  */
 import { createPartnerClient, maintenanceWindow } from '@tm-partner/client';
 import type { CallOptions, EventDetails, LogRecord, PaymentDetails, PollProgress, ReserveEvent } from '@tm-partner/client';
-import {
-  DEFAULT_API_KEY,
-  DEFAULT_CLIENT_SECRET,
-  SANDBOX_BILLING,
-  SANDBOX_CARD,
-  SANDBOX_EVENTS,
-  startSandbox,
-} from '@tm-partner/sandbox';
+import { DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET, SANDBOX_BILLING, SANDBOX_CARD, SANDBOX_EVENTS, startSandbox } from '@tm-partner/sandbox';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {

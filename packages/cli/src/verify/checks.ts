@@ -36,7 +36,8 @@ const needs = {
   event: (s: FlowState) => (s.event ? undefined : 'no event to buy from (see the event check)'),
   cart: (s: FlowState) => (s.cartId ? undefined : 'no cart (see "open a cart with the captcha token")'),
   reserved: (s: FlowState) => (s.reserved ? undefined : 'no tickets reserved (see the reserve check)'),
-  certificate: (s: FlowState) => (s.reserved && s.certificate ? undefined : 'no reserved cart with a certificate (see the reserve and certificate checks)'),
+  certificate: (s: FlowState) =>
+    s.reserved && s.certificate ? undefined : 'no reserved cart with a certificate (see the reserve and certificate checks)',
 };
 
 /** The headers a partner's app sends on a call of this operation. */
@@ -59,7 +60,8 @@ export const CHECKS: readonly Step[] = [
   {
     title: 'access token (client credentials)',
     operationId: 'getAccessToken',
-    needs: (_s, settings) => (settings.clientSecret === undefined ? 'no client secret given (--client-secret or $TM_CLIENT_SECRET)' : undefined),
+    needs: (_s, settings) =>
+      settings.clientSecret === undefined ? 'no client secret given (--client-secret or $TM_CLIENT_SECRET)' : undefined,
     async run(t) {
       const exchange = await t.call(
         {
@@ -97,7 +99,8 @@ export const CHECKS: readonly Step[] = [
         const exchange = await t.call({ operationId: 'retrieveEventDetails', pathParams: { event_id: id } }, { status: 200 });
         if (exchange.answer.status !== 200 || t.problems.length > 0) return;
         const details = exchange.answer.body as EventDetails;
-        if (!t.settings.stateless && details.event.id !== id) t.fail(`retrieveEventDetails 200: asked for event ${id}, got ${details.event.id}`);
+        if (!t.settings.stateless && details.event.id !== id)
+          t.fail(`retrieveEventDetails 200: asked for event ${id}, got ${details.event.id}`);
         const ticket = details.event.tickets[0];
         if (!details.api_transactable || !ticket) {
           notes.push(`${id} cannot be sold through the API`);
@@ -121,7 +124,10 @@ export const CHECKS: readonly Step[] = [
     title: 'a call without an API key is refused',
     operationId: 'retrieveEventDetails',
     async run(t) {
-      await t.call({ operationId: 'retrieveEventDetails', pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT }, noApiKey: true }, { status: 401, faultCode: 'oauth.v2.InvalidApiKey' });
+      await t.call(
+        { operationId: 'retrieveEventDetails', pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT }, noApiKey: true },
+        { status: 401, faultCode: 'oauth.v2.InvalidApiKey' },
+      );
     },
   },
   {
@@ -130,7 +136,12 @@ export const CHECKS: readonly Step[] = [
     needsState: 'only the server knows which keys exist',
     async run(t) {
       await t.call(
-        { operationId: 'retrieveEventDetails', pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT }, noApiKey: true, query: { apikey: 'verify-unknown-key' } },
+        {
+          operationId: 'retrieveEventDetails',
+          pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT },
+          noApiKey: true,
+          query: { apikey: 'verify-unknown-key' },
+        },
         { status: 401, faultCode: 'oauth.v2.InvalidApiKey' },
       );
     },
@@ -141,7 +152,11 @@ export const CHECKS: readonly Step[] = [
     needsState: 'only the server knows which tokens it issued',
     async run(t) {
       await t.call(
-        { operationId: 'retrieveEventDetails', pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT }, headers: { authorization: 'Bearer verify-invalid-token' } },
+        {
+          operationId: 'retrieveEventDetails',
+          pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT },
+          headers: { authorization: 'Bearer verify-invalid-token' },
+        },
         { status: 401, faultCode: 'oauth.v2.InvalidAccessToken' },
       );
     },
@@ -160,7 +175,8 @@ export const CHECKS: readonly Step[] = [
     async run(t) {
       const exchange = await t.call({ operationId: 'getCaptchaPage' }, { status: 200 });
       if (exchange.answer.status !== 200) return;
-      if (!exchange.answer.headers['x-tm-captcha-v2-sitekey']) t.fail('getCaptchaPage 200: no X-TM-CAPTCHA-V2-SITEKEY header (the reCAPTCHA site key)');
+      if (!exchange.answer.headers['x-tm-captcha-v2-sitekey'])
+        t.fail('getCaptchaPage 200: no X-TM-CAPTCHA-V2-SITEKEY header (the reCAPTCHA site key)');
       if (typeof exchange.answer.body !== 'string' || exchange.answer.body.trim() === '') t.fail('getCaptchaPage 200: the page is empty');
     },
   },
@@ -186,14 +202,20 @@ export const CHECKS: readonly Step[] = [
     operationId: 'postCaptchaSolution',
     needsState: 'only the server knows which captcha tokens are solved',
     async run(t) {
-      await t.call({ operationId: 'postCaptchaSolution', json: { token: 'verify-wrong-captcha-token' } }, { status: 400, errorCode: 10031 });
+      await t.call(
+        { operationId: 'postCaptchaSolution', json: { token: 'verify-wrong-captcha-token' } },
+        { status: 400, errorCode: 10031 },
+      );
     },
   },
   {
     title: 'a ticketing call without True-Client-IP is refused (400 / 10002)',
     operationId: 'postCaptchaSolution',
     async run(t) {
-      await t.call({ operationId: 'postCaptchaSolution', json: { token: t.settings.captchaToken }, headers: { 'true-client-ip': '' } }, { status: 400, errorCode: 10002, invalidRequest: true });
+      await t.call(
+        { operationId: 'postCaptchaSolution', json: { token: t.settings.captchaToken }, headers: { 'true-client-ip': '' } },
+        { status: 400, errorCode: 10002, invalidRequest: true },
+      );
     },
   },
   {
@@ -204,13 +226,18 @@ export const CHECKS: readonly Step[] = [
       const event = t.state.event;
       if (!event) return;
       const final = await t.callPolling(
-        { operationId: 'reserveTickets', json: { cart_id: t.state.cartId, event: { id: event.id, tickets: [event.ticket] } }, headers: { 'x-tm-force-polling': 'true' } },
+        {
+          operationId: 'reserveTickets',
+          json: { cart_id: t.state.cartId, event: { id: event.id, tickets: [event.ticket] } },
+          headers: { 'x-tm-force-polling': 'true' },
+        },
         { status: 200 },
       );
       if (final.answer.status !== 200 || t.problems.length > 0) return;
       const reserved = final.answer.body as CartResponse;
       const seats = reserved.cart.items.reduce((sum, item) => sum + item.num_seats, 0);
-      if (!t.settings.stateless && seats !== event.ticket.quantity) t.fail(`reserveTickets 200: asked for ${event.ticket.quantity} tickets, the cart holds ${seats}`);
+      if (!t.settings.stateless && seats !== event.ticket.quantity)
+        t.fail(`reserveTickets 200: asked for ${event.ticket.quantity} tickets, the cart holds ${seats}`);
       t.state.reserved = reserved;
     },
   },
@@ -221,7 +248,11 @@ export const CHECKS: readonly Step[] = [
     needs: needs.event,
     async run(t) {
       const event = t.state.event;
-      if (event) await t.callPolling({ operationId: 'reserveTickets', json: { cart_id: UNKNOWN_CART, event: { id: event.id, tickets: [event.ticket] } } }, { status: 400, errorCode: 90003 });
+      if (event)
+        await t.callPolling(
+          { operationId: 'reserveTickets', json: { cart_id: UNKNOWN_CART, event: { id: event.id, tickets: [event.ticket] } } },
+          { status: 400, errorCode: 90003 },
+        );
     },
   },
   {
@@ -232,7 +263,10 @@ export const CHECKS: readonly Step[] = [
       const event = t.state.event;
       if (!event) return;
       await t.call(
-        { operationId: 'reserveTickets', json: { cart_id: t.state.cartId, event: { id: event.id, tickets: [{ id: event.ticket.id, quantity: 'two' }] } } },
+        {
+          operationId: 'reserveTickets',
+          json: { cart_id: t.state.cartId, event: { id: event.id, tickets: [{ id: event.ticket.id, quantity: 'two' }] } },
+        },
         { status: 400, errorCode: 10002, invalidRequest: true },
       );
     },
@@ -265,7 +299,8 @@ export const CHECKS: readonly Step[] = [
       if (exchange.answer.status !== 200 || typeof body?.id !== 'string' || typeof body.value !== 'string') return;
       try {
         const key = new X509Certificate(body.value).publicKey;
-        if (key.asymmetricKeyType !== 'rsa') t.fail(`getEncryptionCertificate 200: body/value holds a ${key.asymmetricKeyType} key, not RSA`);
+        if (key.asymmetricKeyType !== 'rsa')
+          t.fail(`getEncryptionCertificate 200: body/value holds a ${key.asymmetricKeyType} key, not RSA`);
       } catch {
         t.fail('getEncryptionCertificate 200: body/value is not a PEM X.509 certificate');
         return;
@@ -325,7 +360,11 @@ export const CHECKS: readonly Step[] = [
     needs: needs.certificate,
     async run(t) {
       const final = await t.callPolling(
-        { operationId: 'purchaseCart', json: { cart_id: t.state.cartId, source_account_id: 'tm-partner-verify' }, headers: { 'x-tm-force-polling': 'true' } },
+        {
+          operationId: 'purchaseCart',
+          json: { cart_id: t.state.cartId, source_account_id: 'tm-partner-verify' },
+          headers: { 'x-tm-force-polling': 'true' },
+        },
         { status: 200 },
       );
       const order = final.answer.body as PurchaseResult | undefined;
@@ -376,7 +415,10 @@ export const CHECKS: readonly Step[] = [
     needsState: 'a mock does not remember deleted carts',
     needs: (s) => (s.deletedCartId ? undefined : 'no cart was deleted (see the delete check)'),
     async run(t) {
-      await t.callPolling({ operationId: 'deleteCart', query: { cart_id: t.state.deletedCartId ?? '' } }, { status: 400, errorCode: 90003 });
+      await t.callPolling(
+        { operationId: 'deleteCart', query: { cart_id: t.state.deletedCartId ?? '' } },
+        { status: 400, errorCode: 90003 },
+      );
     },
   },
   {
@@ -384,7 +426,14 @@ export const CHECKS: readonly Step[] = [
     operationId: 'poll',
     needsState: 'a mock answers every polling path with its example',
     async run(t) {
-      await t.call({ operationId: 'poll', pathParams: { poll_path: 'cart-tickets-PUT-00000000000000000000000000000000' }, query: { cart_id: UNKNOWN_CART } }, { status: 404 });
+      await t.call(
+        {
+          operationId: 'poll',
+          pathParams: { poll_path: 'cart-tickets-PUT-00000000000000000000000000000000' },
+          query: { cart_id: UNKNOWN_CART },
+        },
+        { status: 404 },
+      );
     },
   },
 ];
@@ -395,7 +444,13 @@ async function reserveRefused(t: Context, eventId: string, status: number, error
   const ticket = (details.answer.body as EventDetails | undefined)?.event?.tickets?.[0];
   if (details.answer.status !== 200 || !ticket) return;
   await t.callPolling(
-    { operationId: 'reserveTickets', json: { cart_id: t.state.cartId, event: { id: eventId, tickets: [{ id: ticket.id, quantity: Math.max(1, ticket.quantities.minimum) }] } } },
+    {
+      operationId: 'reserveTickets',
+      json: {
+        cart_id: t.state.cartId,
+        event: { id: eventId, tickets: [{ id: ticket.id, quantity: Math.max(1, ticket.quantities.minimum) }] },
+      },
+    },
     { status, errorCode },
   );
 }

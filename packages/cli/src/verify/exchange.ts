@@ -111,7 +111,13 @@ export class ContractSession {
     let bytes: Buffer;
     try {
       const signal = AbortSignal.any([this.signal, AbortSignal.timeout(this.timeoutMs)]);
-      response = await fetch(url, { method: operation.method, headers, ...(body !== undefined ? { body } : {}), redirect: 'manual', signal });
+      response = await fetch(url, {
+        method: operation.method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        redirect: 'manual',
+        signal,
+      });
       bytes = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (this.signal.aborted) throw error;
@@ -120,7 +126,12 @@ export class ContractSession {
     const ms = performance.now() - started;
     const answerHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => (answerHeaders[name] = value));
-    const answer: Answer = { status: response.status, headers: answerHeaders, mediaType: mediaTypeOf(answerHeaders['content-type']), body: undefined };
+    const answer: Answer = {
+      status: response.status,
+      headers: answerHeaders,
+      mediaType: mediaTypeOf(answerHeaders['content-type']),
+      body: undefined,
+    };
     const problems: string[] = [];
     const label = `${spec.operationId} ${response.status}`;
     if (bytes.length > 0) {
@@ -139,12 +150,19 @@ export class ContractSession {
     }
     const undocumented: string[] = [];
     for (const id of spec.answersFor === undefined ? [spec.operationId] : [spec.operationId, spec.answersFor]) {
-      const parts = { status: answer.status, headers: answerHeaders, ...(answer.mediaType !== undefined ? { mediaType: answer.mediaType } : {}), body: answer.body };
+      const parts = {
+        status: answer.status,
+        headers: answerHeaders,
+        ...(answer.mediaType !== undefined ? { mediaType: answer.mediaType } : {}),
+        body: answer.body,
+      };
       const as = id === spec.operationId ? '' : ` (as the answer of ${id})`;
       problems.push(...this.validator.validateResponse(id, parts).problems.map((p) => `${label}${as}: ${p}`));
       const schema = this.responseSchema(id, answer);
       if (schema !== undefined && answer.body !== undefined && typeof answer.body === 'object') {
-        undocumented.push(...undocumentedFields(this.document, schema, answer.body).map((pointer) => `${id} ${answer.status}: body${pointer}`));
+        undocumented.push(
+          ...undocumentedFields(this.document, schema, answer.body).map((pointer) => `${id} ${answer.status}: body${pointer}`),
+        );
       }
     }
     return {
@@ -189,7 +207,9 @@ export class ContractSession {
 
 /** Path and query of a URL, secrets in the query masked. */
 export function maskTarget(url: URL): string {
-  const query = [...url.searchParams].map(([name, value]) => `${name}=${SECRET_QUERY.has(name.toLowerCase()) ? '***' : encodeURIComponent(value)}`);
+  const query = [...url.searchParams].map(
+    ([name, value]) => `${name}=${SECRET_QUERY.has(name.toLowerCase()) ? '***' : encodeURIComponent(value)}`,
+  );
   return `${url.pathname}${query.length > 0 ? `?${query.join('&')}` : ''}`;
 }
 

@@ -32,7 +32,12 @@ export function progressLine(result: CheckResult): string {
 
 /** The summary: a table of every check, then each failure's problems and the warnings. */
 export function summary(results: readonly CheckResult[], baseUrl: string): string {
-  const rows = results.map((r) => [MARK[r.outcome], r.operationId, r.title, r.outcome === 'skipped' ? (r.skipped ?? '') : `${Math.round(r.ms)} ms`]);
+  const rows = results.map((r) => [
+    MARK[r.outcome],
+    r.operationId,
+    r.title,
+    r.outcome === 'skipped' ? (r.skipped ?? '') : `${Math.round(r.ms)} ms`,
+  ]);
   const lines = [table(['result', 'operation', 'check', 'detail'], rows)];
   const failed = results.filter((r) => r.outcome === 'failed');
   if (failed.length > 0) {
@@ -97,6 +102,10 @@ function xml(text: string): string {
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    widths
+      .map((w, i) => (cells[i] ?? '').padEnd(w))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -79,13 +79,22 @@ export class CheckContext<State> {
     // An explicit empty value removes a default header (a probe without True-Client-IP).
     for (const [name, value] of Object.entries(headers)) if (value === '') delete headers[name];
     const exchange = await this.session.send({ ...spec, query, headers });
-    this.exchanges.push({ operationId: exchange.operationId, method: exchange.method, target: exchange.target, ms: exchange.ms, status: exchange.answer.status });
+    this.exchanges.push({
+      operationId: exchange.operationId,
+      method: exchange.method,
+      target: exchange.target,
+      ms: exchange.ms,
+      status: exchange.answer.status,
+    });
     this.problems.push(...exchange.problems);
     this.warnings.push(...exchange.undocumented.map((where) => `undocumented member: ${where}`));
     if (expect?.invalidRequest) {
-      if (exchange.requestProblems.length === 0) this.fail(`${spec.operationId}: verify's probe request was meant to break the contract but does not (a verify bug)`);
+      if (exchange.requestProblems.length === 0)
+        this.fail(`${spec.operationId}: verify's probe request was meant to break the contract but does not (a verify bug)`);
     } else if (exchange.requestProblems.length > 0) {
-      this.fail(`${spec.operationId}: verify sent a request the contract does not allow (a verify bug): ${exchange.requestProblems.join('; ')}`);
+      this.fail(
+        `${spec.operationId}: verify sent a request the contract does not allow (a verify bug): ${exchange.requestProblems.join('; ')}`,
+      );
     }
     if (expect) this.expect(exchange, expect);
     return exchange;
@@ -114,11 +123,13 @@ export class CheckContext<State> {
     if (this.settings.stateless) return;
     if (expect.errorCode !== undefined) {
       const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
-      if (code !== expect.errorCode) this.fail(`${exchange.operationId} ${status}: expected error code ${expect.errorCode}, got ${JSON.stringify(code)}`);
+      if (code !== expect.errorCode)
+        this.fail(`${exchange.operationId} ${status}: expected error code ${expect.errorCode}, got ${JSON.stringify(code)}`);
     }
     if (expect.faultCode !== undefined) {
       const code = (body as { fault?: { detail?: { errorcode?: unknown } } } | undefined)?.fault?.detail?.errorcode;
-      if (code !== expect.faultCode) this.fail(`${exchange.operationId} ${status}: expected fault ${expect.faultCode}, got ${JSON.stringify(code)}`);
+      if (code !== expect.faultCode)
+        this.fail(`${exchange.operationId} ${status}: expected fault ${expect.faultCode}, got ${JSON.stringify(code)}`);
     }
   }
 

@@ -85,7 +85,8 @@ export function readVerifySettings(args: readonly string[], env: NodeJS.ProcessE
   } catch {
     throw new UsageError(`--base-url needs an absolute http(s) URL, got ${JSON.stringify(given)}`);
   }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError(`--base-url needs an http(s) URL, got ${base.protocol}`);
+  if (base.protocol !== 'http:' && base.protocol !== 'https:')
+    throw new UsageError(`--base-url needs an http(s) URL, got ${base.protocol}`);
   if (base.search !== '' || base.hash !== '' || base.username !== '' || base.password !== '') {
     throw new UsageError('--base-url must not carry a query, a fragment or credentials (pass the key with --api-key)');
   }
@@ -101,7 +102,8 @@ export function readVerifySettings(args: readonly string[], env: NodeJS.ProcessE
     return value;
   };
   const timeout = flags.timeout === undefined ? 30 : Number(flags.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout needs a positive number of seconds, got ${JSON.stringify(flags.timeout)}`);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError(`--timeout needs a positive number of seconds, got ${JSON.stringify(flags.timeout)}`);
   const event = nonEmpty('event', flags.event);
   const cardNumber = nonEmpty('card-number', flags['card-number']) ?? SANDBOX_CARD.number;
   if (!/^\d{12,19}$/.test(cardNumber)) throw new UsageError('--card-number needs 12 to 19 digits');

@@ -62,7 +62,8 @@ function endUserOperations(document: OpenApiDocument): Set<string> {
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
       const op = operation as { operationId?: string; parameters?: Array<{ name?: string; in?: string }> };
-      if (op.operationId && op.parameters?.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'true-client-ip')) ids.add(op.operationId);
+      if (op.operationId && op.parameters?.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'true-client-ip'))
+        ids.add(op.operationId);
     }
   }
   return ids;
