@@ -36,6 +36,11 @@ export interface SandboxOptions {
   captchaSiteKey?: string;
   /** Seconds a reserve holds its tickets; default 299. */
   holdSeconds?: number;
+  /**
+   * Multiplies the capacity of every general-admission ticket type (and what the sold-out
+   * event sold before opening, so it stays sold out), for load tests; default 1.
+   */
+  capacityScale?: number;
   /** Share (0–1) of reserve, purchase and delete calls that answer 202 without being forced; default 0. */
   pollingRate?: number;
   /** `wait` of polling answers, in whole seconds; default 4. */
@@ -78,6 +83,7 @@ export interface ResolvedOptions {
   captchaToken: string;
   captchaSiteKey: string;
   holdSeconds: number;
+  capacityScale: number;
   pollingRate: number;
   pollingWaitSeconds: number;
   pendingPolls: number;
@@ -113,6 +119,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     captchaToken: options.captchaToken ?? DEFAULT_CAPTCHA_TOKEN,
     captchaSiteKey: options.captchaSiteKey ?? 'sandbox-recaptcha-site-key',
     holdSeconds: options.holdSeconds ?? 299,
+    capacityScale: options.capacityScale ?? 1,
     pollingRate: options.pollingRate ?? 0,
     pollingWaitSeconds: options.pollingWaitSeconds ?? 4,
     pendingPolls: options.pendingPolls ?? 1,
@@ -137,6 +144,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   if (resolved.port > 65535) throw new RangeError('sandbox option port must be at most 65535');
   wholeAtLeast('tokenLifetimeSeconds', resolved.tokenLifetimeSeconds, 1);
   wholeAtLeast('holdSeconds', resolved.holdSeconds, 1);
+  wholeAtLeast('capacityScale', resolved.capacityScale, 1);
   wholeAtLeast('pollingWaitSeconds', resolved.pollingWaitSeconds, 0);
   wholeAtLeast('pendingPolls', resolved.pendingPolls, 0);
   if (!(resolved.pollingRate >= 0 && resolved.pollingRate <= 1)) throw new RangeError('sandbox option pollingRate must be between 0 and 1');

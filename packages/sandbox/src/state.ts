@@ -4,7 +4,7 @@
  */
 import { CaptchaDesk } from './captcha.js';
 import { CartDesk } from './carts.js';
-import { Catalog } from './catalog.js';
+import { Catalog, EVENT_SEEDS, scaleCapacity } from './catalog.js';
 import { createPaymentCertificate } from './certificate.js';
 import type { PaymentCertificate } from './certificate.js';
 import { SandboxClock } from './clock.js';
@@ -51,7 +51,7 @@ export const REDEEM_PATH = '/redeem';
 export async function createState(options: ResolvedOptions): Promise<SandboxState> {
   const clock = new SandboxClock(options.startTime);
   const validator = ContractValidator.fromFile(options.openapiFile);
-  const catalog = new Catalog(clock.now());
+  const catalog = new Catalog(clock.now(), scaleCapacity(EVENT_SEEDS, options.capacityScale));
   const orders = new OrderBook();
   const state: SandboxState = {
     options,

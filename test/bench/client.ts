@@ -1,5 +1,5 @@
 /**
- * The client's bench cases, printed by `generator/scripts/bench-all.ts` (`pnpm bench`)
+ * The client's bench cases, printed by `test/bench/all.ts` (`pnpm bench`)
  * in one table with the converter's. Each case times a real code path of the client
  * against a baseline measured in the same run:
  *
@@ -8,7 +8,7 @@
  * - card encryption: `encryptCardField` against bare `crypto.publicEncrypt`;
  * - bundle size: the client, minified and gzipped, against openapi-fetch alone.
  *
- * Run alone: `npx tsx packages/client/bench/client-bench.ts`.
+ * Run alone: `npx tsx test/bench/client.ts`.
  */
 import { constants, privateDecrypt, publicEncrypt } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
@@ -21,22 +21,14 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
-import {
-  type BenchCase,
-  type BenchRow,
-  type BenchSettings,
-  isMainModule,
-  printBench,
-  runScript,
-  timePasses,
-} from '../../../generator/scripts/bench-harness.js';
-import { handBuiltCertificate, makeKeys } from '../../../test/client/certificates.js';
-import { createPartnerClient, encryptCardField, readEncryptionKey } from '../src/index.js';
-import type { EventDetails, paths } from '../src/index.js';
+import { type BenchCase, type BenchRow, type BenchSettings, isMainModule, runBenchMain, timePasses } from './harness.js';
+import { handBuiltCertificate, makeKeys } from '../client/certificates.js';
+import { createPartnerClient, encryptCardField, readEncryptionKey } from '../../packages/client/src/index.js';
+import type { EventDetails, paths } from '../../packages/client/src/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CLIENT_DIR = join(HERE, '..');
-const REPO_ROOT = join(CLIENT_DIR, '..', '..');
+const REPO_ROOT = join(HERE, '..', '..');
+const CLIENT_DIR = join(REPO_ROOT, 'packages', 'client');
 
 /** Sequential calls per timed pass of each side, and untimed calls per side first. */
 const CALLS_PER_PASS = 2000;
@@ -389,5 +381,5 @@ function bundleSizeCase(): BenchCase {
 }
 
 if (isMainModule(import.meta.url)) {
-  runScript(() => printBench(clientBenchCases()));
+  runBenchMain(clientBenchCases);
 }

@@ -1,5 +1,5 @@
 /**
- * The sandbox's bench cases, printed by `generator/scripts/bench-all.ts` (`pnpm bench`)
+ * The sandbox's bench cases, printed by `test/bench/all.ts` (`pnpm bench`)
  * in the one table with the others:
  *
  * - load: N concurrent purchase flows with the real client (`client.purchase`, a share of
@@ -12,21 +12,14 @@
  * - requests/s on `GET /event/{id}?apikey=…`: the sandbox against Prism in mock mode,
  *   the same number of requests at the same small concurrency.
  *
- * Run alone: `npx tsx packages/sandbox/bench/load-bench.ts`.
+ * Run alone: `npx tsx test/bench/sandbox.ts`.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  type BenchCase,
-  type BenchRow,
-  type BenchSettings,
-  isMainModule,
-  printBench,
-  runScript,
-  timePasses,
-} from '../../../generator/scripts/bench-harness.js';
-import { PartnerApiError, createPartnerClient } from '../../client/src/index.js';
-import type { CardInput, PartnerClient, PaymentDetails } from '../../client/src/index.js';
-import { readViolations, startPrism } from '../../mock/src/index.js';
+import { type BenchCase, type BenchRow, type BenchSettings, isMainModule, runBenchMain, timePasses } from './harness.js';
+import { concurrentLoadCase } from './sandbox-load.js';
+import { PartnerApiError, createPartnerClient } from '../../packages/client/src/index.js';
+import type { CardInput, PartnerClient, PaymentDetails } from '../../packages/client/src/index.js';
+import { readViolations, startPrism } from '../../packages/mock/src/index.js';
 import {
   DEFAULT_API_KEY,
   DEFAULT_CAPTCHA_TOKEN,
@@ -35,8 +28,8 @@ import {
   SANDBOX_EVENTS,
   SANDBOX_TICKET_TYPES,
   startSandbox,
-} from '../src/index.js';
-import type { InventoryCount, Sandbox } from '../src/index.js';
+} from '../../packages/sandbox/src/index.js';
+import type { InventoryCount, Sandbox } from '../../packages/sandbox/src/index.js';
 
 /** Concurrent purchase flows per pass. */
 const FLOWS = 50;
@@ -64,7 +57,7 @@ const CARD: CardInput = { ...SANDBOX_CARD, expireMonth: 12, expireYear: new Date
 
 /** Every sandbox case, in table order. */
 export function sandboxBenchCases(): BenchCase[] {
-  return [loadCase(), requestsCase()];
+  return [loadCase(), concurrentLoadCase(), requestsCase()];
 }
 
 // ---------------------------------------------------------------------------
@@ -307,5 +300,5 @@ function requestsCase(): BenchCase {
 }
 
 if (isMainModule(import.meta.url)) {
-  runScript(() => printBench(sandboxBenchCases()));
+  runBenchMain(sandboxBenchCases);
 }
