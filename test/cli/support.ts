@@ -1,6 +1,7 @@
 /** Runs `tm-partner` in-process with captured output, or as its own process through its compiled bin. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Io } from '../../packages/cli/src/io.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -57,4 +58,12 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = process.env): 
       }
     },
   };
+}
+
+/** The fenced bash block of README.md whose first line is `# <title>`, as written there. */
+export function readmeBlock(title: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.startsWith(`# ${title}\n`));
+  if (block === undefined) throw new Error(`README.md has no bash block starting with "# ${title}"`);
+  return block;
 }

@@ -1,0 +1,76 @@
+/**
+ * README's promises about servers in the background, tested as written: the "CI in this
+ * workspace" block runs verbatim in bash; `npx tm-partner` stopped through npx's own
+ * process id leaves nothing behind. Both need the packages built (the bin runs dist/).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readmeBlock, ROOT } from './support.js';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pid: number, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return !alive(pid);
+}
+
+describe('README: the sandbox in the background in this workspace', () => {
+  it('runs the "CI in this workspace" block as written: verify passes, the sandbox stops with exit status 0', () => {
+    const block = readmeBlock('CI in this workspace');
+    // What the block leaves for us to look at: its PID and status, after it ran.
+    const run = spawnSync('bash', ['-e', '-c', `${block}\necho "block: sandbox pid $SANDBOX_PID stopped with status $?"`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const pid = Number(/block: sandbox pid (\d+) stopped with status 0/.exec(run.stdout)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    expect(alive(pid)).toBe(false);
+    // All but the sold-out and not-sellable checks, which need --sold-out-event and --closed-event.
+    expect(run.stdout).toContain('conforms (27 passed, 0 failed, 2 skipped checks)');
+    const log = readFileSync(join(ROOT, '.tmp/sandbox.log'), 'utf8');
+    expect(log.split('\n')[0]).toMatch(new RegExp(`^sandbox listening at http://127\\.0\\.0\\.1:\\d+/partners/v1 \\(pid ${pid}\\)$`));
+    expect(log.trimEnd().split('\n').slice(-2)).toEqual(['SIGTERM: stopping the sandbox', 'sandbox stopped']);
+    expect(readFileSync(join(ROOT, '.tmp/sandbox-contract.xml'), 'utf8')).toMatch(
+      /<testsuites name="tm-partner verify" tests="\d+" failures="0"/,
+    );
+  }, 150_000);
+});
+
+describe('npx tm-partner, stopped through npx', () => {
+  it('stops by itself when npx is sent SIGTERM (npm passes it only to its shell)', async () => {
+    const npx = spawn('npx', ['tm-partner', 'sandbox', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    npx.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => npx.once('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : null))));
+    try {
+      const deadline = Date.now() + 30_000;
+      let match: RegExpExecArray | null = null;
+      while (!(match = /^sandbox listening at (\S+) \(pid (\d+)\)$/m.exec(output)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(match, output).not.toBeNull();
+      const [, url, pidText] = match ?? [];
+      const pid = Number(pidText);
+      expect(pid).not.toBe(npx.pid);
+      expect((await fetch(`${url}/event/1A005E2BC0DE0001?apikey=sandbox-key`)).status).toBe(200);
+
+      npx.kill('SIGTERM');
+      await exited;
+      expect(await gone(pid)).toBe(true);
+      await expect(fetch(`${url}/event/1A005E2BC0DE0001?apikey=sandbox-key`)).rejects.toThrow();
+    } finally {
+      npx.kill('SIGKILL');
+    }
+  }, 60_000);
+});
