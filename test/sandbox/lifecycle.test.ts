@@ -162,3 +162,18 @@ describe('the sandbox command', () => {
     }
   });
 });
+
+describe('capacityScale', () => {
+  it('multiplies general-admission capacities and keeps the sold-out event sold out', async () => {
+    const sandbox = await startSandbox({ capacityScale: 3, startTime: SAFE_START, logger: collectingLogger().logger });
+    try {
+      const ga = sandbox.inventory(SANDBOX_EVENTS.generalAdmission);
+      expect(Object.values(ga).map((c) => c.capacity)).toEqual([1500, 120, 30]);
+      const soldOut = Object.values(sandbox.inventory(SANDBOX_EVENTS.soldOut));
+      expect(soldOut.every((c) => c.free === 0 && c.sold === c.capacity)).toBe(true);
+    } finally {
+      await sandbox.close();
+    }
+    await expect(startSandbox({ capacityScale: 0 })).rejects.toThrow(/capacityScale must be a whole number of at least 1/);
+  });
+});
