@@ -13,31 +13,24 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { PartnerApiError, createPartnerClient, type CardInput, type PaymentDetails } from '../../packages/client/src/index.js';
+import { createPartnerClient } from '../../packages/client/src/index.js';
 import {
   DEFAULT_API_KEY,
   DEFAULT_CAPTCHA_TOKEN,
-  SANDBOX_BILLING,
-  SANDBOX_CARD,
   SANDBOX_EVENTS,
   SANDBOX_TICKET_TYPES,
   type InventoryCount,
 } from '../../packages/sandbox/src/index.js';
 import type { BenchCase, BenchRow } from './harness.js';
+import { purchaseFlow, SAFE_START, USER } from './purchase-flows.js';
 
 const FLOWS = 1000;
 /** General admission ×3: 1,500 tickets for the 850 buyers and 50 walk-aways; meet & greet: 30 for 100. */
 const CAPACITY_SCALE = 3;
 const HOLD_SECONDS = 299;
-/** A time at which no sandbox venue is in its maintenance hour. */
-const SAFE_START = Date.parse('2026-06-15T18:00:00Z');
 const GA = SANDBOX_EVENTS.generalAdmission;
 const PEAK_RSS_TARGET_MB = 150;
 const CHILD = fileURLToPath(new URL('./sandbox-process.mjs', import.meta.url));
-
-const USER = { ip: '198.51.100.23' };
-const PAYMENT: PaymentDetails = { ...SANDBOX_BILLING, type: 'CC' };
-const CARD: CardInput = { ...SANDBOX_CARD, expireMonth: 12, expireYear: new Date().getUTCFullYear() + 2, postalCode: '90210' };
 
 type Kind = 'buy' | 'scarce' | 'walk away';
 const kindOf = (i: number): Kind => (i % 10 === 0 ? 'scarce' : i % 20 === 1 ? 'walk away' : 'buy');
@@ -133,22 +126,13 @@ export function concurrentLoadCase(): BenchCase {
               await cart.reserve(event);
               outcomes['walked away']++;
             } else {
-              await client.purchase({
-                captchaToken: DEFAULT_CAPTCHA_TOKEN,
-                user: USER,
-                event,
-                payment: PAYMENT,
-                card: CARD,
-                sourceAccountId: `load-${i}`,
-              });
-              outcomes.purchased++;
+              const outcome = await purchaseFlow(client, event, `load-${i}`);
+              outcomes[outcome.kind]++;
+              if (outcome.kind === 'other') errors.push(outcome.message);
             }
           } catch (error) {
-            if (error instanceof PartnerApiError && error.isNoInventory) outcomes['sold out']++;
-            else {
-              outcomes.other++;
-              errors.push(error instanceof Error ? error.message : String(error));
-            }
+            outcomes.other++;
+            errors.push(error instanceof Error ? error.message : String(error));
           }
           latencies.push(performance.now() - started);
         };

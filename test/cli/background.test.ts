@@ -7,21 +7,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAlive } from '../mock/support.js';
 import { readmeBlock, ROOT } from './support.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function gone(pid: number, timeoutMs = 5_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return !alive(pid);
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return !isAlive(pid);
 }
 
 describe('README: the sandbox in the background in this workspace', () => {
@@ -36,7 +28,7 @@ describe('README: the sandbox in the background in this workspace', () => {
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const pid = Number(/block: sandbox pid (\d+) stopped with status 0/.exec(run.stdout)?.[1]);
     expect(pid).toBeGreaterThan(0);
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
     // All but the sold-out and not-sellable checks, which need --sold-out-event and --closed-event.
     expect(run.stdout).toContain('conforms (27 passed, 0 failed, 2 skipped checks)');
     const log = readFileSync(join(ROOT, '.tmp/sandbox.log'), 'utf8');

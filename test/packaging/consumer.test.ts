@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readmeBlock } from '../cli/support.js';
+import { isAlive } from '../mock/support.js';
 
 const exec = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -251,7 +252,7 @@ describe('the packed packages in a fresh npm project', () => {
     const [sandboxPid, mockPid] = (/pids (\d+) (\d+)/.exec(run.stdout) ?? []).slice(1).map(Number);
     const prismPid = Number(/Prism mock server \(pid (\d+)\)/.exec(mockLog)?.[1]);
     await new Promise((r) => setTimeout(r, 300));
-    for (const pid of [sandboxPid, mockPid, prismPid]) expect(alive(pid ?? 0), `pid ${pid}`).toBe(false);
+    for (const pid of [sandboxPid, mockPid, prismPid]) expect(isAlive(pid ?? 0), `pid ${pid}`).toBe(false);
     expect(processesOf(project)).toEqual([]);
   }, 240_000);
 
@@ -287,15 +288,6 @@ describe('the packed packages in a fresh npm project', () => {
     expect(usage).toMatchObject({ code: 2 });
   });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Processes still running in the project folder or from its node_modules (Linux /proc). */
 function processesOf(dir: string): string[] {

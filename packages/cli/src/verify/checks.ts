@@ -8,6 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { encryptCardField, maintenanceWindow } from '@tm-partner/client';
 import type { CartResponse, EventDetails, PurchaseResult } from '@tm-partner/client';
 import { SANDBOX_BILLING } from '@tm-partner/sandbox';
+import type { CallSpec } from './exchange.js';
 import type { Check, CheckContext } from './run-checks.js';
 
 /** What the flow has obtained so far. */
@@ -54,6 +55,12 @@ export function headersFor(operationIdsWithEndUser: ReadonlySet<string>, state: 
 }
 
 const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+
+/** Event details of the first event asked for, with the gateway's credentials changed by `change`; a 401 fault is expected. */
+async function gatewayProbe(t: Context, change: Partial<CallSpec & { noApiKey: boolean }>, faultCode: string): Promise<void> {
+  const spec = { operationId: 'retrieveEventDetails', pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT }, ...change };
+  await t.call(spec, { status: 401, faultCode });
+}
 
 /** Every check, in order. */
 export const CHECKS: readonly Step[] = [
@@ -123,43 +130,19 @@ export const CHECKS: readonly Step[] = [
   {
     title: 'a call without an API key is refused',
     operationId: 'retrieveEventDetails',
-    async run(t) {
-      await t.call(
-        { operationId: 'retrieveEventDetails', pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT }, noApiKey: true },
-        { status: 401, faultCode: 'oauth.v2.InvalidApiKey' },
-      );
-    },
+    run: (t) => gatewayProbe(t, { noApiKey: true }, 'oauth.v2.InvalidApiKey'),
   },
   {
     title: 'an unknown API key is refused',
     operationId: 'retrieveEventDetails',
     needsState: 'only the server knows which keys exist',
-    async run(t) {
-      await t.call(
-        {
-          operationId: 'retrieveEventDetails',
-          pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT },
-          noApiKey: true,
-          query: { apikey: 'verify-unknown-key' },
-        },
-        { status: 401, faultCode: 'oauth.v2.InvalidApiKey' },
-      );
-    },
+    run: (t) => gatewayProbe(t, { noApiKey: true, query: { apikey: 'verify-unknown-key' } }, 'oauth.v2.InvalidApiKey'),
   },
   {
     title: 'an invalid access token is refused',
     operationId: 'retrieveEventDetails',
     needsState: 'only the server knows which tokens it issued',
-    async run(t) {
-      await t.call(
-        {
-          operationId: 'retrieveEventDetails',
-          pathParams: { event_id: t.settings.events[0] ?? UNKNOWN_EVENT },
-          headers: { authorization: 'Bearer verify-invalid-token' },
-        },
-        { status: 401, faultCode: 'oauth.v2.InvalidAccessToken' },
-      );
-    },
+    run: (t) => gatewayProbe(t, { headers: { authorization: 'Bearer verify-invalid-token' } }, 'oauth.v2.InvalidAccessToken'),
   },
   {
     title: 'an unknown event is 404',
