@@ -4,7 +4,8 @@
  * process id leaves nothing behind. Both need the packages built (the bin runs dist/).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAlive } from '../mock/support.js';
@@ -58,7 +59,8 @@ describe('npx tm-partner, stopped through npx', () => {
       expect((await fetch(`${url}/event/1A005E2BC0DE0001?apikey=sandbox-key`)).status).toBe(200);
 
       npx.kill('SIGTERM');
-      await exited;
+      // npm reports the signal (README: "npm then reports 143, not 0").
+      expect(await exited).toBe(143);
       expect(await gone(pid)).toBe(true);
       await expect(fetch(`${url}/event/1A005E2BC0DE0001?apikey=sandbox-key`)).rejects.toThrow();
     } finally {
@@ -66,3 +68,61 @@ describe('npx tm-partner, stopped through npx', () => {
     }
   }, 60_000);
 });
+
+describe('npx -y pnpm sandbox in a terminal', () => {
+  it('stops everything on Ctrl-C (SIGINT to the whole process group); pnpm itself reports 130', async () => {
+    // A terminal's Ctrl-C reaches every process of the foreground group: its own group here.
+    const pnpm = spawn('npx', ['-y', 'pnpm@10.34.8', 'sandbox', '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    pnpm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    pnpm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // As a shell reports it: the exit code, or 128 + the signal's number.
+    const exited = new Promise<number | null>((resolve) =>
+      pnpm.once('exit', (code, signal) => resolve(code ?? (signal ? 128 + constants.signals[signal] : null))),
+    );
+    const group = pnpm.pid ?? 0;
+    try {
+      const deadline = Date.now() + 90_000;
+      let match: RegExpExecArray | null = null;
+      while (!(match = /^sandbox listening at (\S+) \(pid (\d+)\)$/m.exec(output)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(match, output).not.toBeNull();
+      const pid = Number(match?.[2]);
+      process.kill(-group, 'SIGINT');
+      expect(await exited).toBe(130);
+      expect(await gone(pid)).toBe(true);
+      expect(output).toContain('SIGINT: stopping the sandbox\nsandbox stopped');
+      expect(output).toContain('ELIFECYCLE');
+      // Nothing of the group is left: npm, pnpm, the shells and tm-partner are all gone.
+      const deadline2 = Date.now() + 5_000;
+      while (groupMembers(group).length > 0 && Date.now() < deadline2) await new Promise((r) => setTimeout(r, 100));
+      expect(groupMembers(group)).toEqual([]);
+    } finally {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+    }
+  }, 120_000);
+});
+
+/** Processes of a process group (Linux /proc: the fifth field of stat is the group). */
+function groupMembers(group: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === group) members.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return members;
+}
