@@ -6,7 +6,7 @@ import { createDemoCommand } from '../../packages/cli/src/commands/demo.js';
 import { createGenerateCommand } from '../../packages/cli/src/commands/generate.js';
 import { capture } from './support.js';
 
-const NAMES = ['generate', 'check', 'mock', 'sandbox', 'demo', 'docs'];
+const NAMES = ['generate', 'check', 'verify', 'sandbox', 'mock', 'demo', 'docs'];
 const never = new AbortController().signal;
 
 describe('tm-partner', () => {
@@ -25,14 +25,14 @@ describe('tm-partner', () => {
     const io = capture();
     expect(await runCli(['genrate'], io)).toBe(2);
     expect(io.stderr[0]).toBe('tm-partner: unknown command "genrate". Did you mean "generate"?');
-    expect(io.stderr[1]).toContain('generate, check, mock, sandbox, demo, docs');
+    expect(io.stderr[1]).toContain('generate, check, verify, sandbox, mock, demo, docs');
 
     const option = capture();
     expect(await runCli(['--verbose'], option)).toBe(2);
     expect(option.stderr[0]).toBe('tm-partner: unknown option "--verbose".');
   });
 
-  it.each(['generate', 'check', 'demo', 'docs', 'mock'])(
+  it.each(['generate', 'check', 'verify', 'demo', 'docs', 'mock', 'sandbox'])(
     '%s: --help prints its usage and exits 0; an unknown flag exits 2',
     async (name) => {
       const help = capture();

@@ -1,4 +1,4 @@
-/** `tm-partner` as its own process, as `pnpm tm-partner …` runs it: real children, real signals. */
+/** `tm-partner` as its own process, through its compiled bin: real children, real signals. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,7 +39,7 @@ describe('tm-partner processes', () => {
   it('sandbox --help shows the sandbox options; a bad flag exits 2', async () => {
     const help = start(['sandbox', '--help']);
     expect((await help.exit).code).toBe(0);
-    expect(help.output()).toContain('tm-partner sandbox [sandbox options]');
+    expect(help.output()).toContain('Usage: tm-partner sandbox [options]');
     expect(help.output()).toContain('--polling-rate');
     const bad = start(['sandbox', '--nope']);
     expect((await bad.exit).code).toBe(2);

@@ -1,10 +1,12 @@
-/** Runs `tm-partner` in-process with captured output, or as its own process the way `pnpm tm-partner` does. */
+/** Runs `tm-partner` in-process with captured output, or as its own process through its compiled bin. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Io } from '../../packages/cli/src/io.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const MAIN = resolve(ROOT, 'packages/cli/src/main.ts');
+/** The bin as the workspace links it (node_modules/.bin/tm-partner); it runs dist/, so the packages must be built. */
+export const BIN = resolve(ROOT, 'packages/cli/bin/tm-partner.js');
 
 export interface CapturedIo extends Io {
   readonly stdout: string[];
@@ -31,9 +33,9 @@ export interface RunningCli {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** `tm-partner ARGS` in a child process (tsx, as the root scripts run it). */
-export function spawnCli(args: string[]): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `tm-partner ARGS` in a child process, from the workspace root. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -56,4 +58,12 @@ export function spawnCli(args: string[]): RunningCli {
       }
     },
   };
+}
+
+/** The fenced bash block of README.md whose first line is `# <title>`, as written there. */
+export function readmeBlock(title: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.startsWith(`# ${title}\n`));
+  if (block === undefined) throw new Error(`README.md has no bash block starting with "# ${title}"`);
+  return block;
 }

@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliArguments } from '../../packages/mock/src/index.js';
+import { parseCliArguments } from '../../packages/mock/src/command.js';
 import { isAlive } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = resolve(root, 'packages/mock/src/cli.ts');
+// The compiled bin, as `node_modules/.bin/tm-partner mock` runs it (the packages must be built).
+const bin = resolve(root, 'packages/cli/bin/tm-partner.js');
 
 interface RunningCli {
   child: ChildProcess;
@@ -17,9 +18,9 @@ interface RunningCli {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** Runs the command the way `pnpm mock` does (tsx), in its own process. */
+/** Runs `tm-partner mock ARGS` in its own process. */
 function runCli(args: string[]): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'mock', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -52,7 +53,7 @@ async function waitUntilGone(pid: number, timeoutMs = 5_000): Promise<boolean> {
   return !isAlive(pid);
 }
 
-const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+) \(pid (\d+)\)/;
+const LISTENING = /^mock listening at (http:\/\/127\.0\.0\.1:\d+) \(pid (\d+)\)\n {2}Prism mock server \(pid (\d+)\)/m;
 
 describe('parseCliArguments', () => {
   it('defaults to static mock mode on the repository document', () => {
@@ -68,6 +69,8 @@ describe('parseCliArguments', () => {
       watch: true,
     });
     expect(parseCliArguments(['--seed', '42'])).toEqual({ mode: 'mock', dynamic: true, seed: 42 });
+    // Port 0 is "any free port", which is what no port means to startPrism.
+    expect(parseCliArguments(['--port', '0'])).toEqual({ mode: 'mock' });
     expect(parseCliArguments(['--proxy', 'http://127.0.0.1:8080/partners/v1'])).toEqual({
       mode: 'proxy',
       upstream: 'http://127.0.0.1:8080/partners/v1',
@@ -80,7 +83,7 @@ describe('parseCliArguments', () => {
     [['--nope'], /Unknown option '--nope'/],
     [['stray'], /positional/i],
     [['--seed', 'abc'], /--seed needs an integer/],
-    [['--port', '70000'], /--port needs a number from 1 to 65535/],
+    [['--port', '70000'], /--port needs a number from 0 to 65535/],
     [['--proxy', 'localhost:8080'], /--proxy needs an http\(s\) URL/],
     [['--proxy', 'http://h', '--dynamic'], /mock mode only/],
   ])('rejects %j', (args, message) => {
@@ -88,18 +91,18 @@ describe('parseCliArguments', () => {
   });
 });
 
-describe('pnpm mock', () => {
+describe('tm-partner mock', () => {
   it('prints the usage for --help and exits 0', async () => {
     const run = runCli(['--help']);
     expect(await run.exit).toEqual({ code: 0, signal: null });
-    expect(run.stdout()).toContain('Usage: pnpm mock [options]');
+    expect(run.stdout()).toContain('Usage: tm-partner mock [options]');
     expect(run.stdout()).toContain('--proxy URL');
   });
 
   it('exits 2 with a short message on a usage error', async () => {
     const run = runCli(['--port', 'x']);
     expect(await run.exit).toEqual({ code: 2, signal: null });
-    expect(run.stderr()).toBe('mock: --port needs a number from 1 to 65535, got "x"\nRun with --help for the options.\n');
+    expect(run.stderr()).toBe('mock: --port needs a number from 0 to 65535, got "x"\nRun tm-partner mock --help for its options.\n');
   });
 
   it('exits 1 and says why when Prism cannot start', async () => {
@@ -108,10 +111,12 @@ describe('pnpm mock', () => {
     expect(run.stderr()).toContain(`mock: Cannot read the OpenAPI document ${resolve(root, 'nowhere/openapi.json')}: ENOENT`);
   });
 
-  it('serves the document, prints the URL and stops Prism cleanly on SIGTERM', async () => {
-    const run = runCli([]);
+  it('serves the document on --port 0, prints the URL first and stops Prism cleanly on SIGTERM', async () => {
+    const run = runCli(['--port', '0']);
     try {
-      const [, url, pid] = await run.waitFor(LISTENING);
+      const [, url, own, pid] = await run.waitFor(LISTENING);
+      expect(Number(own)).toBe(run.child.pid);
+      expect(run.stdout().split('\n')[0]).toBe(`mock listening at ${url} (pid ${own})`);
       const response = await fetch(`${url}/event/3F004CBB88958BF9?apikey=k`);
       expect(response.status).toBe(200);
       expect(((await response.json()) as { event: { id: string } }).event.id).toBe('3F004CBB88958BF9');
@@ -119,7 +124,7 @@ describe('pnpm mock', () => {
 
       run.child.kill('SIGTERM');
       expect(await run.exit).toEqual({ code: 0, signal: null });
-      expect(run.stdout()).toContain('Prism stopped.');
+      expect(run.stdout()).toContain('SIGTERM: stopping Prism\nmock stopped\n');
       expect(isAlive(Number(pid))).toBe(false);
     } finally {
       run.child.kill('SIGKILL');
@@ -130,7 +135,7 @@ describe('pnpm mock', () => {
     const run = runCli(['--seed', '1']);
     let pid = 0;
     try {
-      const [, , pidText] = await run.waitFor(LISTENING);
+      const [, , , pidText] = await run.waitFor(LISTENING);
       pid = Number(pidText);
       const args = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
       expect(args).toContain('--dynamic');

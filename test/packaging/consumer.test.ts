@@ -1,21 +1,26 @@
 /**
- * The packages as a partner gets them: `pnpm pack` of @tm-partner/generated,
- * @tm-partner/client and @tm-partner/apib-to-openapi, installed with npm into a fresh
- * project outside the workspace, type-checked with the consumer's own TypeScript, run
- * against the sandbox, and the converter's bin used from there.
+ * The packages as a partner gets them: `pnpm pack` of every published package, installed
+ * with npm into a fresh project outside the workspace; type-checked with the consumer's
+ * own TypeScript; README's "CI in a partner repository" block run as written (sandbox and
+ * mock through npx, a purchase flow with the client, verify against both into JUnit
+ * files, both stopped by their PIDs, nothing of theirs left); generate and check on a
+ * blueprint of the partner's; the converter's bin.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../packages/sandbox/src/index.js';
+import { readmeBlock } from '../cli/support.js';
+import { isAlive } from '../mock/support.js';
 
 const exec = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
-const PACKAGES = ['generated', 'packages/client', 'generator'];
+const PACKAGES = ['generated', 'packages/client', 'generator', 'packages/sandbox', 'packages/mock', 'packages/cli'];
+const TOOLKIT = ['@tm-partner/cli', '@tm-partner/client', '@tm-partner/sandbox', '@tm-partner/mock', '@tm-partner/apib-to-openapi'];
 const TSC_FLAGS = [
   '--strict',
   '--noEmit',
@@ -131,7 +136,6 @@ HOST: https://api.example.com
 
 let work: string;
 let project: string;
-let sandbox: Sandbox;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'tm-partner-consumer-'));
@@ -146,7 +150,7 @@ beforeAll(async () => {
     ),
   );
   const packed = (await readdir(tarballs)).filter((f) => f.endsWith('.tgz')).map((f) => join(tarballs, f));
-  expect(packed).toHaveLength(3);
+  expect(packed).toHaveLength(PACKAGES.length);
 
   await mkdir(project);
   await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: 'partner-app', private: true, type: 'module' }, null, 2)}\n`);
@@ -161,11 +165,9 @@ beforeAll(async () => {
       },
     ),
   );
-  sandbox = await startSandbox({ maintenance: false });
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
-  await sandbox?.close();
   if (work) await rm(work, { recursive: true, force: true });
   console.log(`consumer test timings (ms): ${JSON.stringify(timings)}`);
 });
@@ -175,13 +177,31 @@ function tsc(file: string) {
 }
 
 describe('the packed packages in a fresh npm project', () => {
-  it('is outside the workspace, with the three packages and their dependencies from the tarballs', async () => {
+  it('is outside the workspace, with the packages from the tarballs at coherent, exact versions', async () => {
     expect(relative(ROOT, project).startsWith('..')).toBe(true);
-    const manifest = JSON.parse(await readFile(join(project, 'node_modules/@tm-partner/client/package.json'), 'utf8'));
-    expect(manifest.dependencies['@tm-partner/generated']).toMatch(/^\d+\.\d+\.\d+$/);
-    const files = await readdir(join(project, 'node_modules/@tm-partner/client/dist'));
-    expect(files).toContain('index.d.ts');
-    expect(files).not.toContain('tsconfig.tsbuildinfo');
+    const installed = (name: string) =>
+      JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+        dependencies?: Record<string, string>;
+      };
+    // The version rule: one toolkit version; generated carries the document's; our dependencies are exact.
+    expect(new Set(TOOLKIT.map((name) => installed(name).version)).size).toBe(1);
+    const document = JSON.parse(readFileSync(join(project, 'node_modules/@tm-partner/generated/openapi.json'), 'utf8'));
+    expect(installed('@tm-partner/generated').version).toBe(document.info.version);
+    for (const name of TOOLKIT) {
+      for (const [dependency, range] of Object.entries(installed(name).dependencies ?? {})) {
+        if (dependency.startsWith('@tm-partner/')) expect(range, `${name} → ${dependency}`).toBe(installed(dependency).version);
+      }
+    }
+    for (const dir of ['client', 'sandbox', 'mock', 'cli']) {
+      const files = await readdir(join(project, 'node_modules/@tm-partner', dir, 'dist'));
+      expect(files).toContain(dir === 'cli' ? 'main.js' : 'index.d.ts');
+      expect(files).not.toContain('tsconfig.tsbuildinfo');
+    }
+    // No TypeScript loader at run time.
+    const cli = installed('@tm-partner/cli');
+    expect(Object.keys(cli.dependencies ?? {})).not.toContain('tsx');
+    expect(readFileSync(join(project, 'node_modules/.bin/tm-partner'), 'utf8')).not.toMatch(/tsx/);
   });
 
   it('type-checks a program using the client strictly, and rejects a misspelt reserve field', async () => {
@@ -196,11 +216,17 @@ describe('the packed packages in a fresh npm project', () => {
     expect(output.stdout.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
-  it('runs that program with node against the sandbox', async () => {
+  it('runs the CI block of README: sandbox and mock through npx, the program, verify into JUnit, both stopped, nothing left', async () => {
     const js = ts.transpileModule(APP, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
     await writeFile(join(project, 'app.mjs'), js);
-    const { stdout } = await timed('node app.mjs', () => exec(process.execPath, ['app.mjs', sandbox.baseUrl], { cwd: project }));
-    expect(stdout.trim().split('\n')).toEqual([
+    const block = readmeBlock('CI in a partner repository');
+    // The block as README has it, then our program against the sandbox before its EXIT trap stops both.
+    const script = `${block}\nnode app.mjs "$SANDBOX_URL" > app.log\necho "pids $SANDBOX_PID $MOCK_PID"\n`;
+    const run = await timed('README CI block', async () =>
+      spawnSync('bash', ['-e', '-c', script], { cwd: project, encoding: 'utf8', env: cleanEnv(), timeout: 180_000 }),
+    );
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect((await readFile(join(project, 'app.log'), 'utf8')).trim().split('\n')).toEqual([
       'event 1A005E2BC0DE0001 Sandbox Summer Festival api_transactable=true',
       'reserved 2 x 000000000001, hold 299 s',
       'cart deleted',
@@ -208,8 +234,44 @@ describe('the packed packages in a fresh npm project', () => {
       'validation: PartnerValidationError captchaToken',
       'converted: /things',
     ]);
-    expect(sandbox.cartCount()).toBe(0);
-  });
+    // The sandbox: all but the sold-out and not-sellable checks; the mock: also what needs state and the token (no secret).
+    for (const [file, skipped] of [
+      ['sandbox-contract.xml', 2],
+      ['mock-contract.xml', 16],
+    ] as const) {
+      const xml = await readFile(join(project, file), 'utf8');
+      expect(xml, file).toMatch(new RegExp(`<testsuites name="tm-partner verify" tests="29" failures="0" errors="0" skipped="${skipped}"`));
+    }
+    expect(run.stdout).toMatch(/verify http:\/\/127\.0\.0\.1:\d+\/partners\/v1: conforms/);
+    expect(run.stdout).toMatch(/verify http:\/\/127\.0\.0\.1:\d+: conforms/);
+    // Both stopped on request (exit 0 each) and took everything beneath them along.
+    const sandboxLog = await readFile(join(project, 'sandbox.log'), 'utf8');
+    const mockLog = await readFile(join(project, 'mock.log'), 'utf8');
+    expect(sandboxLog.trimEnd().split('\n').at(-1)).toBe('sandbox stopped');
+    expect(mockLog.trimEnd().split('\n').at(-1)).toBe('mock stopped');
+    const [sandboxPid, mockPid] = (/pids (\d+) (\d+)/.exec(run.stdout) ?? []).slice(1).map(Number);
+    const prismPid = Number(/Prism mock server \(pid (\d+)\)/.exec(mockLog)?.[1]);
+    await new Promise((r) => setTimeout(r, 300));
+    for (const pid of [sandboxPid, mockPid, prismPid]) expect(isAlive(pid ?? 0), `pid ${pid}`).toBe(false);
+    expect(processesOf(project)).toEqual([]);
+  }, 240_000);
+
+  it('generates and checks a blueprint of its own with tm-partner generate/check --spec --out', async () => {
+    await writeFile(join(project, 'shop.apib'), BLUEPRINT);
+    const tmPartner = join(project, 'node_modules/.bin/tm-partner');
+    const generated = await exec(tmPartner, ['generate', '--spec', 'shop.apib', '--out', 'gen'], { cwd: project, env: cleanEnv() });
+    expect(generated.stdout).toContain('wrote gen/openapi.json');
+    expect(JSON.parse(await readFile(join(project, 'gen/openapi.json'), 'utf8')).paths).toHaveProperty(['/pets/{id}']);
+    expect(await readFile(join(project, 'gen/schema.d.ts'), 'utf8')).toContain('"/pets/{id}"');
+    const checked = await exec(tmPartner, ['check', '--spec', 'shop.apib', '--out', 'gen'], { cwd: project, env: cleanEnv() });
+    expect(checked.stdout).toContain('check: generated/ matches shop.apib (4 files)');
+    await writeFile(join(project, 'shop.apib'), BLUEPRINT.replace('# Pets', '# Pets and more'));
+    const stale = await exec(tmPartner, ['check', '--spec', 'shop.apib', '--out', 'gen'], { cwd: project, env: cleanEnv() }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(stale).toMatchObject({ code: 1 });
+    expect((stale as { stderr: string }).stderr).toContain('gen/openapi.json is stale');
+  }, 60_000);
 
   it('has a working apib-to-openapi bin', async () => {
     await writeFile(join(project, 'pets.apib'), BLUEPRINT);
@@ -226,3 +288,19 @@ describe('the packed packages in a fresh npm project', () => {
     expect(usage).toMatchObject({ code: 2 });
   });
 });
+
+/** Processes still running in the project folder or from its node_modules (Linux /proc). */
+function processesOf(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      const cwd = readlinkSync(`/proc/${entry}/cwd`);
+      if (cmdline.includes(dir) || cwd === dir || cwd.startsWith(`${dir}/`)) found.push(`${entry}: ${cmdline}`);
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return found;
+}

@@ -320,8 +320,7 @@ describe('other statuses', () => {
   });
 
   it('sends only statuses the spec documents, and breaks no contract', () => {
-    expect(sandbox.contractGaps()).toEqual([]);
-    expect(log.warn.filter((line) => line.startsWith('spec gap'))).toEqual([]);
+    expect(log.warn).toEqual([]);
     expect(sandbox.contractViolations()).toEqual([]);
   });
 });

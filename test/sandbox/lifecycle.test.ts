@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { optionsFromArgs } from '../../packages/sandbox/src/cli.js';
+import { optionsFromArgs } from '../../packages/sandbox/src/command.js';
 import { SANDBOX_EVENTS, startSandbox } from '../../packages/sandbox/src/index.js';
 import { call, collectingLogger, openCart, reserveBody, SAFE_START } from './helpers.js';
 
@@ -88,7 +88,7 @@ describe('close()', () => {
   });
 });
 
-describe('the pnpm sandbox command', () => {
+describe('the sandbox command', () => {
   it('reads its flags into options and refuses bad ones', () => {
     expect(
       optionsFromArgs([
@@ -124,11 +124,13 @@ describe('the pnpm sandbox command', () => {
     });
     expect(optionsFromArgs([])).toMatchObject({ strict: true, requireAccessToken: false });
     expect(() => optionsFromArgs(['--port', 'eighty'])).toThrow(/--port needs a number/);
+    expect(optionsFromArgs(['--port', '0'])).toMatchObject({ port: 0 });
     expect(() => optionsFromArgs(['--colour'])).toThrow();
   });
 
   it('prints its base URL, serves it, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/sandbox/src/cli.ts', '--wait', '0'], {
+    // The compiled bin, as `node_modules/.bin/tm-partner sandbox` runs it (the packages must be built).
+    const child = spawn(process.execPath, ['packages/cli/bin/tm-partner.js', 'sandbox', '--port', '0', '--wait', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -138,7 +140,7 @@ describe('the pnpm sandbox command', () => {
         const timer = setTimeout(() => reject(new Error(`no base URL printed: ${output}`)), 20_000);
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          const match = /listening at (http:\/\/127\.0\.0\.1:\d+\/partners\/v1)/.exec(output);
+          const match = /^sandbox listening at (http:\/\/127\.0\.0\.1:\d+\/partners\/v1) \(pid (\d+)\)$/m.exec(output);
           if (match?.[1] && output.includes('events:')) {
             clearTimeout(timer);
             resolve(match[1]);
@@ -146,6 +148,7 @@ describe('the pnpm sandbox command', () => {
         });
         child.once('exit', () => reject(new Error(`exited early: ${output}`)));
       });
+      expect(output.split('\n')[0]).toBe(`sandbox listening at ${baseUrl} (pid ${child.pid})`);
       expect(output).toContain('apikey sandbox-key');
       const answer = await fetch(`${baseUrl}/event/${SANDBOX_EVENTS.reservedSeating}?apikey=sandbox-key`);
       expect(answer.status).toBe(200);
@@ -157,5 +160,20 @@ describe('the pnpm sandbox command', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  });
+});
+
+describe('capacityScale', () => {
+  it('multiplies general-admission capacities and keeps the sold-out event sold out', async () => {
+    const sandbox = await startSandbox({ capacityScale: 3, startTime: SAFE_START, logger: collectingLogger().logger });
+    try {
+      const ga = sandbox.inventory(SANDBOX_EVENTS.generalAdmission);
+      expect(Object.values(ga).map((c) => c.capacity)).toEqual([1500, 120, 30]);
+      const soldOut = Object.values(sandbox.inventory(SANDBOX_EVENTS.soldOut));
+      expect(soldOut.every((c) => c.free === 0 && c.sold === c.capacity)).toBe(true);
+    } finally {
+      await sandbox.close();
+    }
+    await expect(startSandbox({ capacityScale: 0 })).rejects.toThrow(/capacityScale must be a whole number of at least 1/);
   });
 });

@@ -1,4 +1,5 @@
 /** `tm-partner`: finds the subcommand and runs it; usage errors are reported here, once. */
+import { createRequire } from 'node:module';
 import type { Command } from './command.js';
 import { check } from './commands/check.js';
 import { demo } from './commands/demo.js';
@@ -6,23 +7,33 @@ import { docs } from './commands/docs.js';
 import { generate } from './commands/generate.js';
 import { mock } from './commands/mock.js';
 import { sandbox } from './commands/sandbox.js';
+import { verify } from './commands/verify.js';
 import { consoleIo, EXIT, type Io, UsageError } from './io.js';
 
-export const COMMANDS: readonly Command[] = [generate, check, mock, sandbox, demo, docs];
+export const COMMANDS: readonly Command[] = [generate, check, verify, sandbox, mock, demo, docs];
 
 export function usage(commands: readonly Command[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: tm-partner <command> [options]',
     '',
-    'The Partner-App API toolkit from the command line (pnpm tm-partner … in the workspace).',
+    'The Partner-App API toolkit from the command line.',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run tm-partner <command> --help for its options.',
+    'Run tm-partner <command> --help for its options; tm-partner --version for the versions.',
     'Exit status: 0 done, 1 failed, 2 usage error.',
   ].join('\n');
+}
+
+/** `tm-partner 0.1.0 (Partner-App API 1.0.0, @tm-partner/generated 1.0.0)`: the toolkit's version and the API document's it carries. */
+export function versionLine(): string {
+  const require = createRequire(import.meta.url);
+  const own = require('../package.json') as { version: string };
+  const generated = require('@tm-partner/generated/package.json') as { version: string };
+  const document = require('@tm-partner/generated/openapi.json') as { info: { version: string } };
+  return `tm-partner ${own.version} (Partner-App API ${document.info.version}, @tm-partner/generated ${generated.version})`;
 }
 
 /** Closest command name, for "did you mean". */
@@ -62,6 +73,10 @@ export async function runCli(
   }
   if (first === '--help' || first === '-h') {
     io.out(usage(commands));
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    io.out(versionLine());
     return EXIT.ok;
   }
   // `tm-partner help generate` is `tm-partner generate --help`.

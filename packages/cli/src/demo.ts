@@ -5,16 +5,9 @@
  * encrypted payment, purchase, unredeemed orders. Card data is never written: only the
  * fact that the number and security code were encrypted, and with which key.
  */
-import { createPartnerClient, maintenanceWindow } from '../../client/src/index.js';
-import type { CallOptions, EventDetails, LogRecord, PaymentDetails, PollProgress, ReserveEvent } from '../../client/src/index.js';
-import {
-  DEFAULT_API_KEY,
-  DEFAULT_CLIENT_SECRET,
-  SANDBOX_BILLING,
-  SANDBOX_CARD,
-  SANDBOX_EVENTS,
-  startSandbox,
-} from '../../sandbox/src/index.js';
+import { createPartnerClient, maintenanceWindow } from '@tm-partner/client';
+import type { CallOptions, EventDetails, LogRecord, PaymentDetails, PollProgress, ReserveEvent } from '@tm-partner/client';
+import { DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET, SANDBOX_BILLING, SANDBOX_CARD, SANDBOX_EVENTS, startSandbox } from '@tm-partner/sandbox';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {

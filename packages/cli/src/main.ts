@@ -1,15 +1,10 @@
-/** Entry point of `tm-partner` (run with tsx: `pnpm tm-partner <command>`). */
+/** Entry point of `tm-partner` (bin/tm-partner.js runs the compiled copy in dist/). */
 import { runCli } from './cli.js';
 import { consoleIo } from './io.js';
+import { onStopRequest } from './stop-signals.js';
 
-// Ctrl-C and SIGTERM become an abort that every command honours (children get the
-// signal once, servers close, watchers stop), rather than an instant exit.
 const controller = new AbortController();
-const stop = (signal: NodeJS.Signals): void => {
-  if (!controller.signal.aborted) controller.abort(signal);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+const stopListening = onStopRequest((reason) => controller.abort(reason));
 
 try {
   process.exitCode = await runCli(process.argv.slice(2), consoleIo, controller.signal);
@@ -17,6 +12,5 @@ try {
   console.error(`tm-partner: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
 } finally {
-  process.off('SIGINT', stop);
-  process.off('SIGTERM', stop);
+  stopListening();
 }

@@ -1,14 +1,21 @@
-/** Where the workspace's files are, wherever the command is started from. */
-import { dirname, resolve } from 'node:path';
+/**
+ * Where the CLI finds what it works on: the spec, generated/ and the docs page are
+ * relative to the current directory (the workspace root when run through pnpm, the
+ * partner's repository otherwise); the OpenAPI document is the one the installed
+ * `@tm-partner/generated` ships.
+ */
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The directory relative paths are read from and shown against. */
+export const ROOT = process.cwd();
 
 export const PATHS = {
   spec: resolve(ROOT, 'spec/partner-api.apib'),
   generated: resolve(ROOT, 'generated'),
-  openapi: resolve(ROOT, 'generated/openapi.json'),
-  generateScript: resolve(ROOT, 'generator/scripts/generate.ts'),
-  sandboxCli: resolve(ROOT, 'packages/sandbox/src/cli.ts'),
+  openapi: createRequire(import.meta.url).resolve('@tm-partner/generated/openapi.json'),
+  /** The pipeline script, bundled into dist/ at build time (scripts/bundle-pipeline.mjs). */
+  generateScript: fileURLToPath(new URL('./pipeline/generate.js', import.meta.url)),
   docsOut: resolve(ROOT, '.tmp/docs/index.html'),
 } as const;

@@ -1,6 +1,6 @@
 /**
- * Runs one of the workspace's TypeScript programs (generate.ts, the sandbox CLI) in a
- * child Node process with the tsx loader, its output going straight to ours.
+ * Runs a JavaScript program (the bundled pipeline script) in a child Node process,
+ * its output going straight to ours.
  *
  * The child gets its own process group, so a Ctrl-C in the terminal reaches it once,
  * through us (`signal`), and never twice (terminal and relay), which would cut a
@@ -9,8 +9,6 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { ROOT } from './paths.js';
-
-const TSX_LOADER = import.meta.resolve('tsx');
 
 export interface RunScriptOptions {
   /** Aborting sends the child the signal named by the abort reason (`'SIGINT'`, `'SIGTERM'`), else SIGTERM. */
@@ -21,7 +19,7 @@ export interface RunScriptOptions {
 /** Resolves to the child's exit status (128 + signal number when a signal ended it). */
 export function runScript(script: string, args: readonly string[], options: RunScriptOptions = {}): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, script, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: options.cwd ?? ROOT,
       stdio: 'inherit',
       detached: true,

@@ -20,4 +20,3 @@ export {
   type Violation,
   type ViolationSeverity,
 } from './violations.js';
-export { parseCliArguments, runCli, type CliOutput, type SignalSource } from './cli.js';

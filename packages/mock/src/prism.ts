@@ -12,7 +12,7 @@ import { findFreePort } from './free-port.js';
 export type PrismMode = 'mock' | 'proxy';
 
 interface CommonPrismOptions {
-  /** Path (or http(s) URL) of the OpenAPI document. Default: the repository's `generated/openapi.json`. */
+  /** Path (or http(s) URL) of the OpenAPI document. Default: the `openapi.json` of `@tm-partner/generated`. */
   document?: string;
   /**
    * Answer with a Prism error (500 problem document) instead of passing a response on when it breaks
@@ -89,7 +89,8 @@ export class PrismStartError extends Error {
 }
 
 const HOST = '127.0.0.1';
-const DEFAULT_DOCUMENT = fileURLToPath(new URL('../../../generated/openapi.json', import.meta.url));
+// The document `@tm-partner/generated` ships: the one this package was released with.
+const DEFAULT_DOCUMENT = createRequire(import.meta.url).resolve('@tm-partner/generated/openapi.json');
 const CHILD_LIFETIME = fileURLToPath(new URL('./child-lifetime.cjs', import.meta.url));
 const LOG_LIMIT = 200;
 const LINES_IN_ERRORS = 25;

@@ -96,6 +96,19 @@ export const SANDBOX_TICKET_TYPES = Object.freeze({
 
 const rows = (letters: string, seats: number) => [...letters].map((row) => ({ row, seats }));
 
+/** The seeds with every general-admission capacity (and what was sold at start) multiplied by `factor`. */
+export function scaleCapacity(seeds: readonly EventSeed[], factor: number): readonly EventSeed[] {
+  if (factor === 1) return seeds;
+  return seeds.map((seed) => ({
+    ...seed,
+    ticketTypes: seed.ticketTypes.map((type) => ({
+      ...type,
+      ...(type.capacity !== undefined ? { capacity: type.capacity * factor } : {}),
+      ...(type.soldAtStart !== undefined ? { soldAtStart: type.soldAtStart * factor } : {}),
+    })),
+  }));
+}
+
 /** The seeded events. */
 export const EVENT_SEEDS: readonly EventSeed[] = [
   {

@@ -9,7 +9,7 @@ import type { SandboxOptions } from './options.js';
 import type { OrderRecord } from './orders.js';
 import { listen } from './server.js';
 import { createState } from './state.js';
-import type { ContractGap, ContractViolation } from './state.js';
+import type { ContractViolation } from './state.js';
 
 export { SANDBOX_EVENTS, SANDBOX_TICKET_TYPES } from './catalog.js';
 export type { ClockControls } from './clock.js';
@@ -24,7 +24,7 @@ export { SANDBOX_BILLING, SANDBOX_CARD } from './payments.js';
 export type { TestCard } from './payments.js';
 export { ErrorCode } from './responses.js';
 export type { SandboxResponse } from './responses.js';
-export type { ContractGap, ContractViolation } from './state.js';
+export type { ContractViolation } from './state.js';
 
 /** A running sandbox. */
 export interface Sandbox {
@@ -57,8 +57,6 @@ export interface Sandbox {
   cartCount(): number;
   /** Responses that broke the contract so far (sandbox bugs). */
   contractViolations(): ContractViolation[];
-  /** Undocumented statuses the sandbox had to send, each justified by the spec's text. */
-  contractGaps(): ContractGap[];
   /** Stops the server and drops every connection and all state; safe to call twice. */
   close(): Promise<void>;
 }
@@ -99,7 +97,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return state.carts.size();
     },
     contractViolations: () => state.violations.map((v) => ({ ...v, problems: [...v.problems] })),
-    contractGaps: () => state.gaps.map((g) => ({ ...g })),
     close: () => running.close(),
   };
 }

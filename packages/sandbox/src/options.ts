@@ -3,6 +3,7 @@
  * settings the sandbox runs with. Defaults are chosen so a client can run the spec's
  * purchase walkthrough against the sandbox without any configuration.
  */
+import { createRequire } from 'node:module';
 import type { MaintenanceHours } from './maintenance.js';
 import { DEFAULT_MAINTENANCE_HOURS } from './maintenance.js';
 import { SANDBOX_CARD } from './payments.js';
@@ -13,7 +14,7 @@ import type { SandboxResponse } from './responses.js';
 export interface SandboxLogger {
   /** One line per request (method, path without query string, status). */
   info(message: string): void;
-  /** Spec gaps the sandbox had to fill. */
+  /** Warnings about how the sandbox is used (none are raised at present). */
   warn(message: string): void;
   /** Contract violations and sandbox bugs. */
   error(message: string): void;
@@ -35,6 +36,11 @@ export interface SandboxOptions {
   captchaSiteKey?: string;
   /** Seconds a reserve holds its tickets; default 299. */
   holdSeconds?: number;
+  /**
+   * Multiplies the capacity of every general-admission ticket type (and what the sold-out
+   * event sold before opening, so it stays sold out), for load tests; default 1.
+   */
+  capacityScale?: number;
   /** Share (0–1) of reserve, purchase and delete calls that answer 202 without being forced; default 0. */
   pollingRate?: number;
   /** `wait` of polling answers, in whole seconds; default 4. */
@@ -53,7 +59,7 @@ export interface SandboxOptions {
   logger?: Partial<SandboxLogger>;
   /** The card that payments accept; default number 4588883206000011, security code 123. */
   testCard?: TestCard;
-  /** OpenAPI document to validate against; default generated/openapi.json of this workspace. */
+  /** OpenAPI document to validate against; default the `openapi.json` of `@tm-partner/generated`. */
   openapiFile?: string | URL;
   /**
    * Base URL written into `polling_url`, for a proxy in front of the sandbox (e.g. Prism:
@@ -77,6 +83,7 @@ export interface ResolvedOptions {
   captchaToken: string;
   captchaSiteKey: string;
   holdSeconds: number;
+  capacityScale: number;
   pollingRate: number;
   pollingWaitSeconds: number;
   pendingPolls: number;
@@ -99,7 +106,8 @@ export const DEFAULT_CLIENT_SECRET = 'sandbox-secret';
 /** Default captcha token that always solves the captcha. */
 export const DEFAULT_CAPTCHA_TOKEN = 'sandbox-captcha-token';
 
-const DEFAULT_OPENAPI_FILE = new URL('../../../generated/openapi.json', import.meta.url);
+/** The document `@tm-partner/generated` ships: the one the sandbox was built and tested against. */
+const DEFAULT_OPENAPI_FILE = createRequire(import.meta.url).resolve('@tm-partner/generated/openapi.json');
 
 /** Fills in defaults and rejects options that make no sense. */
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -111,6 +119,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     captchaToken: options.captchaToken ?? DEFAULT_CAPTCHA_TOKEN,
     captchaSiteKey: options.captchaSiteKey ?? 'sandbox-recaptcha-site-key',
     holdSeconds: options.holdSeconds ?? 299,
+    capacityScale: options.capacityScale ?? 1,
     pollingRate: options.pollingRate ?? 0,
     pollingWaitSeconds: options.pollingWaitSeconds ?? 4,
     pendingPolls: options.pendingPolls ?? 1,
@@ -135,6 +144,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   if (resolved.port > 65535) throw new RangeError('sandbox option port must be at most 65535');
   wholeAtLeast('tokenLifetimeSeconds', resolved.tokenLifetimeSeconds, 1);
   wholeAtLeast('holdSeconds', resolved.holdSeconds, 1);
+  wholeAtLeast('capacityScale', resolved.capacityScale, 1);
   wholeAtLeast('pollingWaitSeconds', resolved.pollingWaitSeconds, 0);
   wholeAtLeast('pendingPolls', resolved.pendingPolls, 0);
   if (!(resolved.pollingRate >= 0 && resolved.pollingRate <= 1)) throw new RangeError('sandbox option pollingRate must be between 0 and 1');

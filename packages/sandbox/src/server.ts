@@ -19,27 +19,6 @@ import type { SandboxState } from './state.js';
 const MAX_BODY_BYTES = 1024 * 1024;
 const FORCE_POLLING_HEADER = 'x-tm-force-polling';
 
-/**
- * Statuses the sandbox sends that the document does not list for the operation, each
- * backed by the spec's text. Their bodies must still be the `Error` envelope; anything
- * else undocumented is a contract violation.
- */
-const TOLERATED_GAPS: ReadonlyArray<{ operationId: OperationId; status: number; why: string }> = [
-  { operationId: 'deleteCart', status: 400, why: 'invalid or stale cart_id (90003, later editions) or a missing True-Client-IP (10002)' },
-  {
-    operationId: 'getEncryptionCertificate',
-    status: 400,
-    why: 'invalid or stale cart_id (90003, later editions) or a missing True-Client-IP (10002)',
-  },
-  { operationId: 'listUnredeemedOrders', status: 400, why: 'neither day-count parameter sent (10002): the spec requires at least one' },
-  {
-    operationId: 'poll',
-    status: 400,
-    why: "a poll ends with the polled operation's answer, its errors included, or lacks True-Client-IP (10002)",
-  },
-  { operationId: 'poll', status: 403, why: "a poll ends with the polled operation's answer, its errors included (90001 for a reserve)" },
-];
-
 /** A listening sandbox server. */
 export interface RunningServer {
   server: Server;
@@ -221,25 +200,13 @@ function checkResponse(
   const problems: string[] = [];
   for (const id of [operationId, ...also]) {
     const result = state.validator.validateResponse(id, parts);
-    const gap = result.documented ? undefined : TOLERATED_GAPS.find((g) => g.operationId === id && g.status === response.status);
-    if (gap) {
-      noteGap(state, gap);
-      problems.push(...state.validator.validateSchema('Error', response.body).map((p) => `${id} ${response.status}: ${p}`));
-    } else {
-      problems.push(...result.problems.map((p) => (id === operationId ? p : `as the answer of ${id}: ${p}`)));
-    }
+    problems.push(...result.problems.map((p) => (id === operationId ? p : `as the answer of ${id}: ${p}`)));
   }
   if (problems.length === 0) return response;
   state.violations.push({ operationId, status: response.status, problems });
   const message = `response breaks the contract (${operationId}, status ${response.status}): ${problems.join('; ')}`;
   state.options.logger.error(message);
   return state.options.strict ? sandboxBug(message) : response;
-}
-
-function noteGap(state: SandboxState, gap: { operationId: string; status: number; why: string }): void {
-  if (state.gaps.some((g) => g.operationId === gap.operationId && g.status === gap.status)) return;
-  state.gaps.push({ ...gap });
-  state.options.logger.warn(`spec gap: ${gap.operationId} answers ${gap.status}, which the document does not list (${gap.why})`);
 }
 
 /** A 500 that says the sandbox, not the client, is at fault. */

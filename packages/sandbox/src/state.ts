@@ -4,7 +4,7 @@
  */
 import { CaptchaDesk } from './captcha.js';
 import { CartDesk } from './carts.js';
-import { Catalog } from './catalog.js';
+import { Catalog, EVENT_SEEDS, scaleCapacity } from './catalog.js';
 import { createPaymentCertificate } from './certificate.js';
 import type { PaymentCertificate } from './certificate.js';
 import { SandboxClock } from './clock.js';
@@ -21,13 +21,6 @@ export interface ContractViolation {
   problems: string[];
 }
 
-/** A status the sandbox sends although the document does not list it for the operation. */
-export interface ContractGap {
-  operationId: string;
-  status: number;
-  why: string;
-}
-
 /** The in-memory state of one sandbox. */
 export interface SandboxState {
   options: ResolvedOptions;
@@ -41,7 +34,6 @@ export interface SandboxState {
   certificate: PaymentCertificate;
   validator: ContractValidator;
   violations: ContractViolation[];
-  gaps: ContractGap[];
   /** Origin (`http://127.0.0.1:PORT`) once listening. */
   origin: string;
   /** `${origin}/partners/v1` once listening. */
@@ -59,7 +51,7 @@ export const REDEEM_PATH = '/redeem';
 export async function createState(options: ResolvedOptions): Promise<SandboxState> {
   const clock = new SandboxClock(options.startTime);
   const validator = ContractValidator.fromFile(options.openapiFile);
-  const catalog = new Catalog(clock.now());
+  const catalog = new Catalog(clock.now(), scaleCapacity(EVENT_SEEDS, options.capacityScale));
   const orders = new OrderBook();
   const state: SandboxState = {
     options,
@@ -78,7 +70,6 @@ export async function createState(options: ResolvedOptions): Promise<SandboxStat
     certificate: await createPaymentCertificate(clock.date()),
     validator,
     violations: [],
-    gaps: [],
     origin: '',
     baseUrl: '',
     publicBaseUrl: options.publicBaseUrl,

@@ -1,5 +1,5 @@
 /**
- * The client's bench cases, printed by `generator/scripts/bench-all.ts` (`pnpm bench`)
+ * The client's bench cases, printed by `test/bench/all.ts` (`pnpm bench`)
  * in one table with the converter's. Each case times a real code path of the client
  * against a baseline measured in the same run:
  *
@@ -9,7 +9,7 @@
  * - card encryption: `encryptCardField` against bare `crypto.publicEncrypt`;
  * - bundle size: the client, minified and gzipped, against openapi-fetch alone.
  *
- * Run alone: `npx tsx packages/client/bench/client-bench.ts`.
+ * Run alone: `npx tsx test/bench/client.ts`.
  */
 import { constants, privateDecrypt, publicEncrypt } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
@@ -23,24 +23,16 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import OpenAI from 'openai';
 import createClient from 'openapi-fetch';
-import {
-  type BenchCase,
-  type BenchRow,
-  type BenchSettings,
-  isMainModule,
-  printBench,
-  runScript,
-  timePasses,
-} from '../../../generator/scripts/bench-harness.js';
-import { handBuiltCertificate, makeKeys } from '../../../test/client/certificates.js';
-import { createPartnerClient, encryptCardField, readEncryptionKey } from '../src/index.js';
-import type { EventDetails, paths } from '../src/index.js';
+import { type BenchCase, type BenchRow, type BenchSettings, isMainModule, runBenchMain, timePasses } from './harness.js';
+import { handBuiltCertificate, makeKeys } from '../client/certificates.js';
+import { createPartnerClient, encryptCardField, readEncryptionKey } from '../../packages/client/src/index.js';
+import type { EventDetails, paths } from '../../packages/client/src/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CLIENT_DIR = join(HERE, '..');
-const REPO_ROOT = join(CLIENT_DIR, '..', '..');
-/** The openai-node version the baseline row runs (pinned in the client's devDependencies). */
-const OPENAI_VERSION = (JSON.parse(readFileSync(join(CLIENT_DIR, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+const REPO_ROOT = join(HERE, '..', '..');
+const CLIENT_DIR = join(REPO_ROOT, 'packages', 'client');
+/** The openai-node version the baseline row runs (pinned in the root devDependencies). */
+const OPENAI_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
   .devDependencies.openai;
 
 /** Sequential calls per timed pass of each side, and untimed calls per side first. */
@@ -431,5 +423,5 @@ function bundleSizeCase(): BenchCase {
 }
 
 if (isMainModule(import.meta.url)) {
-  runScript(() => printBench(clientBenchCases()));
+  runBenchMain(clientBenchCases);
 }

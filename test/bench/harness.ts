@@ -1,18 +1,29 @@
 /**
- * The shared benchmark harness behind `pnpm bench`. A bench case measures our code
- * and, in the same run, a baseline, and yields one or more rows; every row carries
- * its unit, so time, throughput and size rows share one table:
+ * The shared benchmark harness behind `pnpm bench` (`test/bench/all.ts`). Every
+ * benchmark is a module here exporting a function that returns `BenchCase[]`; a case
+ * measures our code and, in the same run, a baseline, and yields one or more rows.
+ *
+ * The row format ({@link BenchRow}), one line of the table:
  *
  *     benchmark | ours | baseline | unit | ratio | target
  *
- * `ratio` is always ours / baseline (for `ops/s`, below 1x means ours is slower).
- * A row may have a target, on the ratio (`≤ 1.10x`) or on our value (`≤ 12 kB`);
- * the table marks whether it is met. Cases live next to what they measure and
- * export a function returning `BenchCase[]`; `bench-all.ts` runs them all.
+ * - `name`: what is measured, against what (`"GET /event/{id}: client vs plain fetch"`).
+ * - `unit`: any text (`ms/pass`, `µs/call`, `ops/s`, `flows/s`, `MB`, `kB`), so time,
+ *   throughput, memory and size rows share one table.
+ * - `ours`, `baseline`: numbers in that unit; `baseline` undefined when there is none,
+ *   `ours` undefined with `skipped` saying why (`failed: true` when the case threw).
+ * - `target`: optional, on the ratio (`on: 'ratio'`, ours / baseline; for `ops/s` below
+ *   1x means ours is slower) or on our value (`on: 'ours'`), with `max` and/or `min`.
+ * - `note`: printed under the table and referenced from the row (`[1]`).
+ *
+ * `runBenchMain` prints one progress line per row on standard error as each case
+ * finishes, then the table on standard output, and exits 1 when a case failed or a
+ * row missed its target (`--no-fail` reports misses but exits 0, for exploring).
  */
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { formatTable } from './text-table.js';
+import { isMainModule, runScript } from '../../generator/scripts/run-script.js';
+import { formatTable } from '../../generator/scripts/text-table.js';
 
 /** A unit for the `unit` column, e.g. `ms/pass`, `µs/call`, `ops/s`, `kB`. */
 export type BenchUnit = string;
@@ -231,13 +242,66 @@ export function benchHeader(settings: BenchSettings): string {
   ].join('\n');
 }
 
-/** Runs the cases, prints the header and the table; the exit code is 1 when a case failed. */
-export async function printBench(cases: BenchCase[], settings: BenchSettings = DEFAULT_SETTINGS): Promise<number> {
-  console.log(benchHeader(settings));
-  console.log('');
-  const { rows, failed } = await runBenchCases(cases, settings);
-  console.log(formatBenchTable(rows));
-  return failed === 0 ? 0 : 1;
+/** One progress line for a finished row: name, values, ratio and target. */
+export function progressLine(r: BenchRow, index: number, total: number): string {
+  const ratio = ratioOf(r);
+  const met = targetMet(r);
+  const value = r.ours === undefined ? (r.failed ? 'FAILED' : 'skipped') : `${formatNumber(r.ours)} ${r.unit}`;
+  const baseline = r.baseline === undefined ? '' : `, baseline ${formatNumber(r.baseline)} ${r.unit}`;
+  const target = r.target ? `, target ${formatTarget(r.target, r.unit)} ${met === undefined ? '?' : met ? 'met' : 'MISSED'}` : '';
+  const why = r.ours === undefined && r.skipped ? ` (${r.skipped})` : '';
+  return `bench [case ${index}/${total}] ${r.name}: ${value}${baseline}${ratio === undefined ? '' : ` (${ratio.toFixed(2)}x)`}${target}${why}`;
 }
 
-export { isMainModule, runScript } from './run-script.js';
+/**
+ * Runs the cases, printing a progress line per row to standard error as each case
+ * finishes, then the header and the table to standard output. Resolves to the exit
+ * status: 1 when a case failed or a row missed its target (with `noFail`, misses are
+ * reported and the status is 0), else 0.
+ */
+export async function printBench(
+  cases: BenchCase[],
+  settings: BenchSettings = DEFAULT_SETTINGS,
+  options: { noFail?: boolean } = {},
+): Promise<number> {
+  process.stderr.write(`bench: ${cases.length} cases; one line per row as each finishes, the table at the end\n`);
+  const rows: BenchRow[] = [];
+  let failed = 0;
+  for (const [i, c] of cases.entries()) {
+    const started = performance.now();
+    const result = await runBenchCases([c], settings);
+    failed += result.failed;
+    rows.push(...result.rows);
+    for (const row of result.rows) process.stderr.write(`${progressLine(row, i + 1, cases.length)}\n`);
+    process.stderr.write(
+      `bench [case ${i + 1}/${cases.length}] ${c.name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+  }
+  console.log(benchHeader(settings));
+  console.log('');
+  console.log(formatBenchTable(rows));
+  const missed = rows.filter((r) => targetMet(r) === false);
+  for (const row of missed)
+    console.error(`bench: missed its target: ${row.name} (${formatTarget(row.target ?? { on: 'ours' }, row.unit)})`);
+  if (failed > 0) console.error(`bench: ${failed} case(s) failed`);
+  if (failed > 0) return 1;
+  if (missed.length > 0 && !options.noFail) {
+    console.error('bench: exit status 1 for the missed target(s); --no-fail reports them and exits 0');
+    return 1;
+  }
+  return 0;
+}
+
+/** The entry of a bench script: `[--no-fail]`, then {@link printBench}; an unknown argument is exit status 2. */
+export function runBenchMain(cases: () => BenchCase[], argv: readonly string[] = process.argv.slice(2)): void {
+  runScript(async () => {
+    const unknown = argv.filter((a) => a !== '--no-fail');
+    if (unknown.length > 0) {
+      console.error(`bench: unknown argument ${unknown.join(' ')}; usage: bench [--no-fail]`);
+      return 2;
+    }
+    return await printBench(cases(), DEFAULT_SETTINGS, { noFail: argv.includes('--no-fail') });
+  });
+}
+
+export { isMainModule, runScript };

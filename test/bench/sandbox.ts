@@ -1,5 +1,5 @@
 /**
- * The sandbox's bench cases, printed by `generator/scripts/bench-all.ts` (`pnpm bench`)
+ * The sandbox's bench cases, printed by `test/bench/all.ts` (`pnpm bench`)
  * in the one table with the others:
  *
  * - load: N concurrent purchase flows with the real client (`client.purchase`, a share of
@@ -12,31 +12,17 @@
  * - requests/s on `GET /event/{id}?apikey=…`: the sandbox against Prism in mock mode,
  *   the same number of requests at the same small concurrency.
  *
- * Run alone: `npx tsx packages/sandbox/bench/load-bench.ts`.
+ * Run alone: `npx tsx test/bench/sandbox.ts`.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  type BenchCase,
-  type BenchRow,
-  type BenchSettings,
-  isMainModule,
-  printBench,
-  runScript,
-  timePasses,
-} from '../../../generator/scripts/bench-harness.js';
-import { PartnerApiError, createPartnerClient } from '../../client/src/index.js';
-import type { CardInput, PartnerClient, PaymentDetails } from '../../client/src/index.js';
-import { readViolations, startPrism } from '../../mock/src/index.js';
-import {
-  DEFAULT_API_KEY,
-  DEFAULT_CAPTCHA_TOKEN,
-  SANDBOX_BILLING,
-  SANDBOX_CARD,
-  SANDBOX_EVENTS,
-  SANDBOX_TICKET_TYPES,
-  startSandbox,
-} from '../src/index.js';
-import type { InventoryCount, Sandbox } from '../src/index.js';
+import { type BenchCase, type BenchRow, type BenchSettings, isMainModule, runBenchMain, timePasses } from './harness.js';
+import { purchaseFlow, SAFE_START } from './purchase-flows.js';
+import { concurrentLoadCase } from './sandbox-load.js';
+import { createPartnerClient } from '../../packages/client/src/index.js';
+import type { PartnerClient } from '../../packages/client/src/index.js';
+import { readViolations, startPrism } from '../../packages/mock/src/index.js';
+import { DEFAULT_API_KEY, SANDBOX_EVENTS, SANDBOX_TICKET_TYPES, startSandbox } from '../../packages/sandbox/src/index.js';
+import type { InventoryCount, Sandbox } from '../../packages/sandbox/src/index.js';
 
 /** Concurrent purchase flows per pass. */
 const FLOWS = 50;
@@ -45,9 +31,6 @@ const FORCED_EVERY = 3;
 /** Requests per pass and side of the requests/s case, and how many are in flight at once. */
 const REQUESTS_PER_PASS = 300;
 const CONCURRENCY = 4;
-
-/** A time at which no sandbox venue is in its maintenance hour, so a run never depends on the clock. */
-const SAFE_START = Date.parse('2026-06-15T18:00:00Z');
 
 /**
  * What the flows buy, all on the general-admission event: tables for two (capacity 40)
@@ -58,13 +41,9 @@ const GA = SANDBOX_EVENTS.generalAdmission;
 const FLOW_TYPES = [SANDBOX_TICKET_TYPES.tableForTwo, SANDBOX_TICKET_TYPES.meetAndGreet] as const;
 const QUANTITY = 2;
 
-const USER = { ip: '198.51.100.23' };
-const PAYMENT: PaymentDetails = { ...SANDBOX_BILLING, type: 'CC' };
-const CARD: CardInput = { ...SANDBOX_CARD, expireMonth: 12, expireYear: new Date().getUTCFullYear() + 2, postalCode: '90210' };
-
 /** Every sandbox case, in table order. */
 export function sandboxBenchCases(): BenchCase[] {
-  return [loadCase(), requestsCase()];
+  return [loadCase(), concurrentLoadCase(), requestsCase()];
 }
 
 // ---------------------------------------------------------------------------
@@ -116,23 +95,9 @@ async function runFlows(concurrent: boolean): Promise<PassResult> {
       const client = usesPolling ? forced : plain;
       const type = FLOW_TYPES[i % FLOW_TYPES.length] ?? FLOW_TYPES[0];
       const started = performance.now();
-      try {
-        await client.purchase({
-          captchaToken: DEFAULT_CAPTCHA_TOKEN,
-          user: USER,
-          event: { id: GA, tickets: [{ id: type, quantity: QUANTITY }] },
-          payment: PAYMENT,
-          card: CARD,
-          sourceAccountId: `load-${i}`,
-        });
-        outcomes.purchased++;
-      } catch (error) {
-        if (error instanceof PartnerApiError && error.isNoInventory) outcomes['sold out']++;
-        else {
-          outcomes.other++;
-          errors.push(error instanceof Error ? error.message : String(error));
-        }
-      }
+      const outcome = await purchaseFlow(client, { id: GA, tickets: [{ id: type, quantity: QUANTITY }] }, `load-${i}`);
+      outcomes[outcome.kind]++;
+      if (outcome.kind === 'other') errors.push(outcome.message);
       latencies.push(performance.now() - started);
     };
     const started = performance.now();
@@ -307,5 +272,5 @@ function requestsCase(): BenchCase {
 }
 
 if (isMainModule(import.meta.url)) {
-  runScript(() => printBench(sandboxBenchCases()));
+  runBenchMain(sandboxBenchCases);
 }

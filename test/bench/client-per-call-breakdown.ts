@@ -1,6 +1,6 @@
 /**
  * Where the per-call time of `client.getEvent` goes, step by step (not part of
- * `pnpm bench`; run `npx tsx packages/client/bench/per-call-breakdown.ts`).
+ * `pnpm bench`; run `npx tsx test/bench/client-per-call-breakdown.ts`).
  *
  * Every variant calls the same loopback server with the same URL on Node's global
  * fetch; each adds one layer of what the client does, re-created here outside the
@@ -24,9 +24,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import createClient from 'openapi-fetch';
-import { median } from '../../../generator/scripts/bench-harness.js';
-import { createPartnerClient } from '../src/index.js';
-import type { paths } from '../src/index.js';
+import { median } from './harness.js';
+import { createPartnerClient } from '../../packages/client/src/index.js';
+import type { paths } from '../../packages/client/src/index.js';
 
 const CALLS = Number(process.env.CALLS ?? 1000);
 const PASSES = Number(process.env.PASSES ?? 11);

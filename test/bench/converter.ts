@@ -1,20 +1,20 @@
 /**
  * The converter's bench cases: our converter against apib2swagger on the whole
  * corpus (source text → document object, Drafter included, and Drafter excluded).
- * `bench-all.ts` prints them with every other case in one table; run this file
- * alone (`tsx generator/scripts/bench.ts`) for the converter rows only.
+ * `all.ts` prints them with every other case in one table; run this file alone
+ * (`npx tsx test/bench/converter.ts`) for the converter rows only.
  */
 import { createRequire } from 'node:module';
-import { DiagnosticSink } from '../src/diagnostics.js';
-import { elementsToOpenApi } from '../src/elements-to-openapi.js';
-import { SourceLocator } from '../src/source-locator.js';
-import { convert } from '../src/index.js';
-import { type Drafter, loadDrafter } from '../src/load-drafter.js';
-import { normaliseSource } from '../src/normalise-source.js';
-import { type ParsedBlueprint, drafterOptions, parseBlueprint } from '../src/parse-blueprint.js';
-import { type BenchCase, isMainModule, printBench, runScript, skippedRow, timedCase } from './bench-harness.js';
-import { convertWithApib2swagger } from './baseline.js';
-import { type CorpusFile, corpusDir, loadCorpus } from './corpus.js';
+import { DiagnosticSink } from '../../generator/src/diagnostics.js';
+import { elementsToOpenApi } from '../../generator/src/elements-to-openapi.js';
+import { SourceLocator } from '../../generator/src/source-locator.js';
+import { convert } from '../../generator/src/index.js';
+import { type Drafter, loadDrafter } from '../../generator/src/load-drafter.js';
+import { normaliseSource } from '../../generator/src/normalise-source.js';
+import { type ParsedBlueprint, drafterOptions, parseBlueprint } from '../../generator/src/parse-blueprint.js';
+import { type BenchCase, isMainModule, runBenchMain, skippedRow, timedCase } from './harness.js';
+import { convertWithApib2swagger } from '../../generator/scripts/baseline.js';
+import { type CorpusFile, corpusDir, loadCorpus } from '../../generator/scripts/corpus.js';
 
 /** apib2swagger's own drafter.js (2.x) and its converter for an already parsed AST. */
 interface Apib2swaggerInternals {
@@ -23,7 +23,8 @@ interface Apib2swaggerInternals {
 }
 
 function apib2swaggerInternals(): Apib2swaggerInternals {
-  const require = createRequire(import.meta.url);
+  // apib2swagger is the generator's development dependency: resolve it from there.
+  const require = createRequire(new URL('../../generator/package.json', import.meta.url));
   const main = require.resolve('apib2swagger');
   return {
     drafter: createRequire(main)('drafter.js') as Apib2swaggerInternals['drafter'],
@@ -143,5 +144,5 @@ export function converterBenchCases(): BenchCase[] {
 }
 
 if (isMainModule(import.meta.url)) {
-  runScript(() => printBench(converterBenchCases()));
+  runBenchMain(converterBenchCases);
 }

@@ -1,0 +1,82 @@
+/**
+ * `verifyServer`: one verification run. Loads the OpenAPI document that
+ * `@tm-partner/generated` ships, runs every check against the server, prints a line per
+ * check and the summary, and writes the JUnit report when asked.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { ContractValidator, type OpenApiDocument } from '@tm-partner/sandbox';
+import { PATHS } from '../paths.js';
+import { CHECKS, type FlowState, headersFor } from './checks.js';
+import { ContractSession } from './exchange.js';
+import { progressLine, summary, totalsOf, junitXml } from './report.js';
+import { runChecks, Unreachable, type CheckResult } from './run-checks.js';
+import type { VerifySettings } from './settings.js';
+
+/** The run could not take place (unreachable server, unwritable report): exit status 2. */
+export class VerifyError extends Error {
+  readonly exitStatus = 2;
+}
+
+export interface VerifyRun {
+  conforms: boolean;
+  results: CheckResult[];
+}
+
+/** Verifies the server named by the settings; `write` receives each line of output. */
+export async function verifyServer(settings: VerifySettings, io: { write(line: string): void; signal: AbortSignal }): Promise<VerifyRun> {
+  const document = JSON.parse(readFileSync(PATHS.openapi, 'utf8')) as OpenApiDocument & { info?: { version?: string } };
+  const validator = new ContractValidator(document);
+  const session = new ContractSession(document, validator, settings.baseUrl, settings.timeoutMs, io.signal);
+  const state: FlowState = {};
+  const version = document.info?.version ?? '?';
+  io.write(
+    `verify ${settings.baseUrl} against the Partner-App API ${version} (${PATHS.openapi})` +
+      `${settings.stateless ? '; stateless server: checks that need state are skipped' : ''}` +
+      `${settings.purchase ? '; buying with the test card' : '; not buying (no --purchase)'}`,
+  );
+  const started = new Date();
+  let results: CheckResult[];
+  try {
+    results = await runChecks(CHECKS, state, settings, session, headersFor(endUserOperations(document), state), io.signal, (result) =>
+      io.write(progressLine(result)),
+    );
+  } catch (error) {
+    if (error instanceof Unreachable) throw new VerifyError(`cannot reach ${settings.baseUrl}: ${error.message}`);
+    throw error;
+  }
+  io.write('');
+  io.write(summary(results, settings.baseUrl));
+  if (settings.junit !== undefined) {
+    const file = resolve(settings.junit);
+    await writeAtomically(file, junitXml(results, settings.baseUrl, version, started));
+    io.write(`JUnit report: ${file}`);
+  }
+  return { conforms: totalsOf(results).failed === 0, results };
+}
+
+/** Operations that take the end user's `True-Client-IP` (and `Original-User-Id`). */
+function endUserOperations(document: OpenApiDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const op = operation as { operationId?: string; parameters?: Array<{ name?: string; in?: string }> };
+      if (op.operationId && op.parameters?.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'true-client-ip'))
+        ids.add(op.operationId);
+    }
+  }
+  return ids;
+}
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(partial, content);
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw new VerifyError(`cannot write the JUnit report ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
