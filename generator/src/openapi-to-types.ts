@@ -1,5 +1,6 @@
 /** OpenAPI document → TypeScript declarations, with openapi-typescript. */
 import { createRequire } from 'node:module';
+import type * as OpenApiTypescriptModule from 'openapi-typescript';
 
 const BANNER = `/**
  * Generated from an OpenAPI document by apib-to-openapi with openapi-typescript.
@@ -8,7 +9,7 @@ const BANNER = `/**
 
 `;
 
-type OpenApiTypescript = typeof import('openapi-typescript');
+type OpenApiTypescript = typeof OpenApiTypescriptModule;
 
 /**
  * openapi-typescript, loaded on first use: it brings the TypeScript compiler with it.
