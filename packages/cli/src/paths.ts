@@ -8,7 +8,6 @@ export const PATHS = {
   spec: resolve(ROOT, 'spec/partner-api.apib'),
   generated: resolve(ROOT, 'generated'),
   openapi: resolve(ROOT, 'generated/openapi.json'),
-  generateScript: resolve(ROOT, 'generator/scripts/generate.ts'),
   sandboxCli: resolve(ROOT, 'packages/sandbox/src/cli.ts'),
   docsOut: resolve(ROOT, '.tmp/docs/index.html'),
 } as const;

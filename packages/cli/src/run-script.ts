@@ -1,5 +1,5 @@
 /**
- * Runs one of the workspace's TypeScript programs (generate.ts, the sandbox CLI) in a
+ * Runs one of the workspace's TypeScript programs (the sandbox CLI) in a
  * child Node process with the tsx loader, its output going straight to ours.
  *
  * The child gets its own process group, so a Ctrl-C in the terminal reaches it once,
