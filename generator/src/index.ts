@@ -11,7 +11,7 @@ export type { OpenApiDocument } from './elements-to-openapi.js';
 export type { ReadInclude } from './include-directive.js';
 export { serializeDocument, type OutputFormat } from './serialize-document.js';
 export { WriteFilesError, fileErrorReason, writeFilesAtomically, type OutputFile } from './write-atomic.js';
-export { generateTypes } from './openapi-to-types.js';
+export { generateTypes, loadTypeGenerator } from './openapi-to-types.js';
 
 /** Options for {@link convert}. */
 export interface ConvertOptions {

@@ -17,14 +17,20 @@ type OpenApiTypescript = typeof OpenApiTypescriptModule;
  * scan the whole compiler for export names, which doubles the load time.
  */
 let loaded: OpenApiTypescript | undefined;
-function openapiTypescript(): OpenApiTypescript {
+
+function typeGenerator(): OpenApiTypescript {
   loaded ??= createRequire(import.meta.url)('openapi-typescript') as OpenApiTypescript;
   return loaded;
 }
 
+/** Loads openapi-typescript now rather than on the first {@link generateTypes} (e.g. while other work runs). */
+export function loadTypeGenerator(): void {
+  typeGenerator();
+}
+
 /** Renders `paths`, `components` and `operations` types for a document. */
 export async function generateTypes(document: object): Promise<string> {
-  const { default: openapiTS, astToString } = openapiTypescript();
+  const { default: openapiTS, astToString } = typeGenerator();
   // openapi-typescript may annotate the object it is given; hand it a copy.
   const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], {
     alphabetize: false,
