@@ -61,24 +61,19 @@ export interface Base {
 }
 
 /**
- * The default base: the newest release tag (`v1.2.3`) reachable from HEAD, not HEAD's
- * own; else the merge base with main (or origin/main) when HEAD is not on it; else
- * HEAD's parent. Undefined, with the reason, when the history has none of these (a
- * single commit, a shallow clone).
+ * The default base: the newest release tag (`v1.2.3`) reachable from HEAD; else the
+ * merge base with main (or origin/main) when HEAD is not on it; else HEAD's parent.
+ * None, with the reason, when the history has none of these (a single commit, a
+ * shallow clone).
  */
 export async function defaultBase(root: string): Promise<Base | { none: string }> {
   const head = await commitOf(root, 'HEAD');
   if (!head) return { none: 'the repository has no commits yet' };
+  // A release tag on HEAD is the release the working tree is compared with.
   const tag = await git(['describe', '--tags', '--abbrev=0', '--match', 'v[0-9]*', '--exclude', '*-*', head], root);
   if (tag.ok) {
-    let name = tag.stdout.trim();
-    let commit = await commitOf(root, name);
-    // A release tag on HEAD itself is this release: judge it against the one before.
-    if (commit === head) {
-      const earlier = await git(['describe', '--tags', '--abbrev=0', '--match', 'v[0-9]*', '--exclude', '*-*', `${head}^`], root);
-      name = earlier.ok ? earlier.stdout.trim() : '';
-      commit = name ? await commitOf(root, name) : undefined;
-    }
+    const name = tag.stdout.trim();
+    const commit = await commitOf(root, name);
     if (commit) return { rev: name, commit, why: 'the last release tag' };
   }
   for (const main of ['main', 'origin/main']) {
@@ -93,7 +88,7 @@ export async function defaultBase(root: string): Promise<Base | { none: string }
   if (parent) return { rev: 'HEAD^', commit: parent, why: 'the previous commit' };
   const shallow = await git(['rev-parse', '--is-shallow-repository'], root);
   if (shallow.ok && shallow.stdout.trim() === 'true') {
-    return { none: 'this is a shallow clone without the previous commit (fetch more history, e.g. git fetch --unshallow, or name a base)' };
+    return { none: 'a shallow clone without the previous commit: git fetch --unshallow fetches it' };
   }
-  return { none: 'HEAD is the first commit: there is nothing earlier to compare with' };
+  return { none: 'HEAD is the first commit' };
 }

@@ -51,7 +51,7 @@ export async function checkAgainstBase(options: ReleaseCheckOptions, io: Io): Pr
   try {
     const found = await findBase(root, options.base);
     if ('none' in found) {
-      io.out(`check: no base to compare with: ${found.none}; pass --base REV to name one`);
+      io.out(`check: no base to compare with (${found.none}); pass --base REV to name one`);
       return 'pass';
     }
     if ('unknown' in found) {
@@ -106,7 +106,7 @@ async function compare(root: string, base: Base, options: ReleaseCheckOptions, i
       verdict = 'fail';
       io.err(
         `check: @tm-partner/generated goes ${generatedThen.text} → ${generatedNow.text} but @tm-partner/client stays ${clientNow.text} ` +
-          `(${clientThen.text} at ${label}); its types come from generated/, so it needs a breaking release too: ` +
+          `(${clientThen.text} at ${base.rev}); its types come from generated/, so it needs a breaking release too: ` +
           `set "version": "${nextBreakingRelease(clientThen.parsed)}" in ${CLIENT_MANIFEST} and add it to CHANGELOG.md`,
       );
     }
