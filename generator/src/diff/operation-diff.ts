@@ -20,16 +20,26 @@ export function diffOperation(
 ): OperationChange[] {
   const out: OperationChange[] = [];
   const add = (rule: RuleId, subject: string, detail: string) => out.push({ rule, subject, detail });
+  const pair: Pair = { before, after, a, b, schemas, add, out };
   if (a.operationId !== b.operationId)
     add('operation-id-changed', a.key, `operationId ${a.operationId ?? 'none'} → ${b.operationId ?? 'none'}`);
-  security(before, after, a, b, add);
-  parameters(before, after, a, b, schemas, add, out);
-  requestBody(before, after, a, b, schemas, add, out);
-  responses(before, after, a, b, schemas, add, out);
+  security(pair);
+  parameters(pair);
+  requestBody(pair);
+  responses(pair);
   return out;
 }
 
-type Add = (rule: RuleId, subject: string, detail: string) => void;
+/** The two operations compared, their documents, and where changes go. */
+interface Pair {
+  before: unknown;
+  after: unknown;
+  a: OperationEntry;
+  b: OperationEntry;
+  schemas: SchemaDiff;
+  add: (rule: RuleId, subject: string, detail: string) => void;
+  out: OperationChange[];
+}
 
 /** Security alternatives as `scheme+scheme` keys; `''` is "no authentication". */
 function alternatives(doc: unknown, entry: OperationEntry): Map<string, string[]> {
@@ -50,7 +60,7 @@ function describeAlternative(names: string[]): string {
   return names.length === 0 ? 'no authentication' : names.join(' + ');
 }
 
-function security(before: unknown, after: unknown, a: OperationEntry, b: OperationEntry, add: Add): void {
+function security({ before, after, a, b, add }: Pair): void {
   const altsA = alternatives(before, a);
   const altsB = alternatives(after, b);
   const addedKeys = [...altsB.keys()].filter((k) => !altsA.has(k));
@@ -93,15 +103,7 @@ function parameterKey(param: Json): string {
   return `${String(param.in)} ${param.in === 'header' ? name.toLowerCase() : name}`;
 }
 
-function parameters(
-  before: unknown,
-  after: unknown,
-  a: OperationEntry,
-  b: OperationEntry,
-  schemas: SchemaDiff,
-  add: Add,
-  out: OperationChange[],
-): void {
+function parameters({ before, after, a, b, schemas, add, out }: Pair): void {
   const pa = parametersOf(before, a);
   const pb = parametersOf(after, b);
   // Path variables are matched by position: the URL is the same whatever they are called.
@@ -143,15 +145,7 @@ function parameters(
   }
 }
 
-function requestBody(
-  before: unknown,
-  after: unknown,
-  a: OperationEntry,
-  b: OperationEntry,
-  schemas: SchemaDiff,
-  add: Add,
-  out: OperationChange[],
-): void {
+function requestBody({ before, after, a, b, schemas, add, out }: Pair): void {
   const subject = `${a.key} request body`;
   const ba = a.op.requestBody === undefined ? undefined : deref(before, a.op.requestBody);
   const bb = b.op.requestBody === undefined ? undefined : deref(after, b.op.requestBody);
@@ -179,15 +173,7 @@ function requestBody(
   for (const type of Object.keys(cb)) if (!(type in ca)) add('request-media-type-added', subject, `${type} accepted`);
 }
 
-function responses(
-  before: unknown,
-  after: unknown,
-  a: OperationEntry,
-  b: OperationEntry,
-  schemas: SchemaDiff,
-  add: Add,
-  out: OperationChange[],
-): void {
+function responses({ before, after, a, b, schemas, add, out }: Pair): void {
   const ra = obj(a.op.responses);
   const rb = obj(b.op.responses);
   const success = (status: string) => /^2/.test(status);
