@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENERATED_FILES } from '../../packages/cli/src/pipeline/build-generated.js';
 import { OutputCache, digestOf } from '../../packages/cli/src/pipeline/output-cache.js';
+import { render } from '../../packages/cli/src/pipeline/render-document.js';
+import { startRenderer } from '../../packages/cli/src/pipeline/renderer.js';
 import { pipelineFingerprint, specOutputs } from '../../packages/cli/src/pipeline/spec-outputs.js';
 import { ROOT } from './support.js';
 import { type SpecCopy, copySpec } from './spec-copy.js';
@@ -109,6 +111,15 @@ describe('the output cache', () => {
     const fingerprint = await pipelineFingerprint();
     expect(OutputCache.key(fingerprint, source)).not.toBe(OutputCache.key(fingerprint, `${source} `));
     expect(OutputCache.key(fingerprint, source)).not.toBe(OutputCache.key(`${fingerprint}0`, source));
+  });
+
+  it('renders types on a worker thread, byte for byte as in this thread', async () => {
+    const document: object = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
+    const renderer = startRenderer();
+    const [inWorker, here] = await Promise.all([renderer.render(document), render(document)]);
+    expect(renderer.thread).toBe('worker');
+    expect(inWorker).toEqual({ problems: [], types: readFileSync(join(ROOT, 'generated/schema.d.ts'), 'utf8') });
+    expect(here).toEqual(inWorker);
   });
 
   it('still catches a hand-edited generated file when the spec is known', async () => {

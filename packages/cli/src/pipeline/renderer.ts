@@ -12,6 +12,8 @@ import { type Rendered, render } from './render-document.js';
 /** Renders documents. */
 export interface Renderer {
   render(document: object): Promise<Rendered>;
+  /** Where documents are rendered now: a worker, or this thread (no worker could run). */
+  readonly thread: 'worker' | 'this thread';
 }
 
 type Reply = { id: number; rendered: Rendered } | { id: number; error: string };
@@ -20,6 +22,10 @@ class WorkerRenderer implements Renderer {
   private readonly pending = new Map<number, { document: object; settle: (result: Promise<Rendered>) => void }>();
   private next = 0;
   private broken = false;
+
+  get thread(): 'worker' | 'this thread' {
+    return this.broken ? 'this thread' : 'worker';
+  }
 
   constructor(private readonly worker: Worker) {
     // Idle, it must not keep the process alive; busy, it must.
@@ -67,16 +73,20 @@ export function startRenderer(): Renderer {
 }
 
 function create(): Renderer {
-  const self = fileURLToPath(import.meta.url);
-  const source = extname(self) === '.ts';
-  // From TypeScript sources (tests, the workspace), the worker needs the same loader as this thread.
-  const needsLoader = source && !process.execArgv.some((a) => a.includes('tsx'));
   try {
-    const worker = new Worker(new URL(`./render-worker${extname(self)}`, import.meta.url), {
-      ...(needsLoader ? { execArgv: ['--conditions=tm-partner:source', '--import', 'tsx'] } : {}),
-    });
-    return new WorkerRenderer(worker);
+    return new WorkerRenderer(startWorker());
   } catch {
-    return { render };
+    return { render, thread: 'this thread' };
   }
+}
+
+function startWorker(): Worker {
+  const self = fileURLToPath(import.meta.url);
+  const entry = new URL(`./render-worker${extname(self)}`, import.meta.url);
+  if (extname(self) !== '.ts') return new Worker(entry);
+  // From TypeScript sources (the workspace, tests): Node 20 does not apply a loader given in a
+  // worker's execArgv to its entry, so the worker registers tsx itself, then imports the entry.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(bootstrap, { eval: true, execArgv: ['--conditions=tm-partner:source'] });
 }
