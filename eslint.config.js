@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'generated/**', '.tmp/**', 'coverage/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'generated/**', '**/.tmp/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -89,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await writeFilesAtomically(files);
   } catch (err) {
-    process.stderr.write(`apib-to-openapi: cannot write output: ${(err as Error).message}\n`);
+    process.stderr.write(`apib-to-openapi: ${(err as Error).message}; nothing written\n`);
     return 2;
   }
   if (!values.output) process.stdout.write(text);

@@ -10,8 +10,8 @@ export { formatDiagnostic } from './diagnostics.js';
 export type { OpenApiDocument } from './elements-to-openapi.js';
 export type { ReadInclude } from './include-directive.js';
 export { serializeDocument, type OutputFormat } from './serialize-document.js';
-export { writeFilesAtomically, type OutputFile } from './write-atomic.js';
-export { generateTypes } from './openapi-to-types.js';
+export { WriteFilesError, fileErrorReason, writeFilesAtomically, type OutputFile } from './write-atomic.js';
+export { generateTypes, loadTypeGenerator } from './openapi-to-types.js';
 
 /** Options for {@link convert}. */
 export interface ConvertOptions {
@@ -50,3 +50,4 @@ function finish(items: Diagnostic[], file: string | undefined, expanded: Expande
   const mapped = items.map((d) => (d.line === undefined ? d : { ...d, line: expanded.originalLine(d.line) }));
   return [...expanded.diagnostics, ...mapped].map((d) => (file === undefined ? d : { ...d, file }));
 }
+export { converterFingerprint } from './converter-fingerprint.js';

@@ -1,10 +1,13 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, runCli, usage } from '../../packages/cli/src/cli.js';
 import type { Command } from '../../packages/cli/src/command.js';
 import { createCheckCommand } from '../../packages/cli/src/commands/check.js';
 import { createDemoCommand } from '../../packages/cli/src/commands/demo.js';
 import { createGenerateCommand } from '../../packages/cli/src/commands/generate.js';
-import { capture } from './support.js';
+import type { CheckRunOptions } from '../../packages/cli/src/pipeline/run-check.js';
+import type { GenerateRunOptions } from '../../packages/cli/src/pipeline/run-generate.js';
+import { ROOT, capture } from './support.js';
 
 const NAMES = ['generate', 'check', 'verify', 'sandbox', 'mock', 'demo', 'docs'];
 const never = new AbortController().signal;
@@ -64,17 +67,31 @@ describe('tm-partner', () => {
 });
 
 describe('generate and check', () => {
-  it('run generator/scripts/generate.ts with the flags passed through', async () => {
-    const calls: string[][] = [];
-    const fake = async (args: string[]) => {
-      calls.push(args);
-      return calls.length === 1 ? 0 : 1;
-    };
-    const generate = createGenerateCommand(fake);
-    const check = createCheckCommand(fake);
+  it('run the pipeline with the flags read into options; --base alone asks for the default base', async () => {
+    const generated: GenerateRunOptions[] = [];
+    const checked: CheckRunOptions[] = [];
+    const generate = createGenerateCommand(async (options) => {
+      generated.push(options);
+      return 0;
+    });
+    const check = createCheckCommand(async (options) => {
+      checked.push(options);
+      return 1;
+    });
     expect(await runCli(['generate', '--allow-breaking'], capture(), never, [generate])).toBe(0);
     expect(await runCli(['check', '--', '--allow-breaking', '--spec', '/x/api.apib'], capture(), never, [check])).toBe(1);
-    expect(calls).toEqual([['--allow-breaking'], ['--check', '--allow-breaking', '--spec', '/x/api.apib']]);
+    expect(await runCli(['check', '--base', '--out', '/x/gen'], capture(), never, [check])).toBe(1);
+    expect(await runCli(['check', '--base', 'v1.0.0'], capture(), never, [check])).toBe(1);
+    expect(generated[0]).toMatchObject({
+      allowBreaking: true,
+      spec: resolve(ROOT, 'spec/partner-api.apib'),
+      out: resolve(ROOT, 'generated'),
+    });
+    expect(generated[0]?.cache?.dir).toBe(resolve(ROOT, 'node_modules/.cache/tm-partner'));
+    expect(checked[0]).toMatchObject({ allowBreaking: true, spec: '/x/api.apib', base: undefined });
+    expect(checked[1]).toMatchObject({ allowBreaking: false, out: '/x/gen', base: '' });
+    expect(checked[1]?.cache?.dir).toBe('/x/node_modules/.cache/tm-partner');
+    expect(checked[2]).toMatchObject({ base: 'v1.0.0' });
   });
 });
 

@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** The directory relative paths are read from and shown against. */
 export const ROOT = process.cwd();
@@ -15,7 +14,5 @@ export const PATHS = {
   spec: resolve(ROOT, 'spec/partner-api.apib'),
   generated: resolve(ROOT, 'generated'),
   openapi: createRequire(import.meta.url).resolve('@tm-partner/generated/openapi.json'),
-  /** The pipeline script, bundled into dist/ at build time (scripts/bundle-pipeline.mjs). */
-  generateScript: fileURLToPath(new URL('./pipeline/generate.js', import.meta.url)),
   docsOut: resolve(ROOT, '.tmp/docs/index.html'),
 } as const;

@@ -1,27 +1,35 @@
-/** `tm-partner generate [--watch]`: spec/ → generated/, once or on every change. */
-import { dirname, relative, resolve } from 'node:path';
+/** `tm-partner generate [--watch]`: spec/ → generated/, once or on every change of the spec. */
+import { resolve } from 'node:path';
 import type { Command, CommandContext } from '../command.js';
 import { EXIT, readFlags } from '../io.js';
-import { PATHS, ROOT } from '../paths.js';
-import { runScript } from '../run-script.js';
-import { watchFolder } from '../watch.js';
+import { PATHS } from '../paths.js';
+import { displayPath } from '../pipeline/display-path.js';
+import { OutputCache } from '../pipeline/output-cache.js';
+import { type GenerateRunOptions, runGenerate } from '../pipeline/run-generate.js';
+import { watchFiles } from '../watch.js';
 
 const USAGE = `Usage: tm-partner generate [--watch] [--allow-breaking] [--spec FILE] [--out DIR]
 
 Converts spec/partner-api.apib into generated/ (openapi.json, openapi.yaml, schema.d.ts,
-package.json). Nothing is written unless the blueprint converts and the OpenAPI document
-validates. API changes against the committed document are listed; breaking ones stop it.
+package.json), replacing the four files together or none of them. Nothing is written
+unless the blueprint converts and the OpenAPI document validates. API changes against
+the generated/openapi.json on disk are listed; breaking ones stop it.
 
 Options:
-  --watch            generate, then again whenever a file in the spec's folder changes
-                     (changes are debounced; Ctrl-C stops watching)
-  --allow-breaking   write even if the changes break existing clients
+  --watch            generate, then again whenever the spec file changes (also when it
+                     is replaced, deleted and re-created, or checked out by git);
+                     changes are debounced; Ctrl-C stops watching
+  --allow-breaking   write even if the changes break existing clients (then release
+                     a new major version: tm-partner check --base says which)
   --spec FILE        blueprint to convert (default: spec/partner-api.apib)
   --out DIR          folder to write (default: generated/)
   -h, --help         show this text
 
-Exit status: 0 written (or watching stopped), 1 the spec has errors or breaking changes,
-2 usage error.`;
+Runs that succeeded are remembered in node_modules/.cache/tm-partner/ beside the
+output folder (or $TM_PARTNER_CACHE_DIR), so an unchanged spec is not converted again.
+
+Exit status: 0 written (or already up to date, or watching stopped), 1 the spec has
+errors or the changes break clients, 2 usage error or a file that cannot be read or written.`;
 
 const FLAGS = {
   watch: { type: 'boolean' },
@@ -30,64 +38,60 @@ const FLAGS = {
   out: { type: 'string' },
 } as const;
 
-/** Arguments of generator/scripts/generate.ts for these flags. */
-export function scriptArguments(flags: { 'allow-breaking'?: boolean; spec?: string; out?: string }): string[] {
-  const args: string[] = [];
-  if (flags['allow-breaking']) args.push('--allow-breaking');
-  if (flags.spec !== undefined) args.push('--spec', resolve(flags.spec));
-  if (flags.out !== undefined) args.push('--out', resolve(flags.out));
-  return args;
+/** Seam for tests: what one generation is. */
+export type GenerateRunner = (options: GenerateRunOptions, context: CommandContext) => Promise<number>;
+
+const generateOnce: GenerateRunner = (options, { io }) => runGenerate(options, io);
+
+/** The options of one run for these flags. */
+export function generateOptions(flags: { 'allow-breaking'?: boolean; spec?: string; out?: string }): GenerateRunOptions {
+  const out = resolve(flags.out ?? PATHS.generated);
+  return {
+    spec: resolve(flags.spec ?? PATHS.spec),
+    out,
+    allowBreaking: flags['allow-breaking'] ?? false,
+    cache: OutputCache.beside(out),
+  };
 }
 
-/** Seam for tests: what runs the generate script. */
-export type ScriptRunner = (args: string[], signal: AbortSignal) => Promise<number>;
-
-const runGenerate: ScriptRunner = (args, signal) => runScript(PATHS.generateScript, args, { signal });
-
-export function createGenerateCommand(run: ScriptRunner = runGenerate, debounceMs = 200): Command {
+export function createGenerateCommand(run: GenerateRunner = generateOnce, debounceMs = 200): Command {
   return {
     name: 'generate',
     usage: USAGE,
     summary: 'spec/ → generated/ (OpenAPI JSON and YAML, TypeScript types); --watch to keep at it',
     async run(argv, context) {
       const flags = readFlags(argv, FLAGS);
-      const args = scriptArguments(flags);
-      if (!flags.watch) return await run(args, context.signal);
-      return await watch(run, args, resolve(flags.spec ?? PATHS.spec), debounceMs, context);
+      const options = generateOptions(flags);
+      if (!flags.watch) return await run(options, context);
+      return await watchSpec(run, options, debounceMs, context);
     },
   };
 }
 
-async function watch(run: ScriptRunner, args: string[], spec: string, debounceMs: number, { io, signal }: CommandContext): Promise<number> {
-  const dir = dirname(spec);
-  const shown = displayPath(dir);
+async function watchSpec(run: GenerateRunner, options: GenerateRunOptions, debounceMs: number, context: CommandContext): Promise<number> {
+  const { io, signal } = context;
+  const shown = displayPath(options.spec);
   const once = async (): Promise<void> => {
-    const status = await run(args, signal);
+    const status = await run(options, context);
     if (signal.aborted) return;
     io.out(
       status === 0
-        ? `generate: done; watching ${shown}/ (Ctrl-C stops)`
-        : `generate: failed (exit ${status}); watching ${shown}/ for a fix (Ctrl-C stops)`,
+        ? `generate: done; watching ${shown} (Ctrl-C stops)`
+        : `generate: failed (exit ${status}); watching ${shown} for a fix (Ctrl-C stops)`,
     );
   };
   await once();
-  await watchFolder({
-    dir,
+  await watchFiles({
+    files: [options.spec],
     debounceMs,
     signal,
     onChange: async (files) => {
-      io.out(`generate: ${files.map((f) => `${shown}/${f}`).join(', ')} changed`);
+      io.out(`generate: ${files.map((f) => displayPath(f)).join(', ')} changed`);
       await once();
     },
   });
   io.out('generate: stopped watching');
   return EXIT.ok;
-}
-
-/** Relative to the workspace when inside it, else absolute. */
-function displayPath(path: string): string {
-  const inside = relative(ROOT, path);
-  return inside === '' ? '.' : inside.startsWith('..') ? path : inside;
 }
 
 export const generate = createGenerateCommand();

@@ -1,4 +1,4 @@
-/** A short, readable line diff (for `pnpm check` output). */
+/** A short, readable line diff, for `tm-partner check` to show how a generated file is stale. */
 
 /** Unified-style hunks of the lines that differ between two texts, at most `maxHunks`. */
 export function lineDiff(before: string, after: string, maxHunks = 10, context = 2): string {

@@ -1,0 +1,94 @@
+/**
+ * Files as committed at a git revision (`git show REV:path`), and the revision a
+ * change is judged against when none is named: the last release tag, else where the
+ * branch left main, else the previous commit.
+ */
+import { execFile } from 'node:child_process';
+import { relative, sep } from 'node:path';
+
+/** Git refused or is missing; the message is one line for the user. */
+export class GitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+interface GitResult {
+  ok: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+function git(args: string[], cwd: string): Promise<GitResult> {
+  return new Promise((resolvePromise, reject) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new GitError('git is not installed (or not on PATH)'));
+        return;
+      }
+      resolvePromise({ ok: !error, stdout, stderr });
+    });
+  });
+}
+
+/** The top folder of the repository holding `dir`; undefined outside one. */
+export async function repositoryRoot(dir: string): Promise<string | undefined> {
+  const r = await git(['rev-parse', '--show-toplevel'], dir);
+  return r.ok ? r.stdout.trim() : undefined;
+}
+
+/** A revision as a full commit id; undefined when the repository does not have it. */
+export async function commitOf(root: string, rev: string): Promise<string | undefined> {
+  const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], root);
+  return r.ok ? r.stdout.trim() : undefined;
+}
+
+/** A file's text at a commit; undefined when the file is not in it. `path` is absolute or relative to the root. */
+export async function fileAt(root: string, commit: string, path: string): Promise<string | undefined> {
+  const inRepo = relative(root, path).split(sep).join('/');
+  const r = await git(['show', `${commit}:${inRepo}`], root);
+  if (r.ok) return r.stdout;
+  if (/does not exist|exists on disk, but not in/.test(r.stderr)) return undefined;
+  throw new GitError(`git show ${commit.slice(0, 12)}:${inRepo} failed: ${r.stderr.trim().split('\n')[0] ?? 'no reason given'}`);
+}
+
+/** A revision to compare with, and why it was chosen. */
+export interface Base {
+  rev: string;
+  commit: string;
+  why: string;
+}
+
+/**
+ * The default base: the newest release tag (`v1.2.3`) reachable from HEAD; else the
+ * merge base with main (or origin/main) when HEAD is not on it; else HEAD's parent.
+ * None, with the reason, when the history has none of these (a single commit, a
+ * shallow clone).
+ */
+export async function defaultBase(root: string): Promise<Base | { none: string }> {
+  const head = await commitOf(root, 'HEAD');
+  if (!head) return { none: 'the repository has no commits yet' };
+  // A release tag on HEAD is the release the working tree is compared with.
+  const tag = await git(['describe', '--tags', '--abbrev=0', '--match', 'v[0-9]*', '--exclude', '*-*', head], root);
+  if (tag.ok) {
+    const name = tag.stdout.trim();
+    const commit = await commitOf(root, name);
+    if (commit) return { rev: name, commit, why: 'the last release tag' };
+  }
+  for (const main of ['main', 'origin/main']) {
+    const mainCommit = await commitOf(root, main);
+    if (!mainCommit) continue;
+    const mergeBase = await git(['merge-base', head, mainCommit], root);
+    const commit = mergeBase.ok ? mergeBase.stdout.trim() : '';
+    if (commit && commit !== head) return { rev: main, commit, why: `where this branch left ${main}` };
+    break;
+  }
+  const parent = await commitOf(root, 'HEAD^');
+  if (parent) return { rev: 'HEAD^', commit: parent, why: 'the previous commit' };
+  const shallow = await git(['rev-parse', '--is-shallow-repository'], root);
+  if (shallow.ok && shallow.stdout.trim() === 'true') {
+    return { none: 'a shallow clone without the previous commit: git fetch --unshallow fetches it' };
+  }
+  return { none: 'HEAD is the first commit' };
+}

@@ -1,0 +1,44 @@
+/** The first step of generate and check: read the spec and get what it gives, reporting failures as the command. */
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '@tm-partner/apib-to-openapi';
+import { fileErrorReason } from '@tm-partner/apib-to-openapi/write';
+import type { Io } from '../io.js';
+import { SpecError } from './build-generated.js';
+import { displayPath } from './display-path.js';
+import type { OutputCache } from './output-cache.js';
+import { type SpecOutputs, specOutputs } from './spec-outputs.js';
+
+/** What the spec gives, or the exit status when it gives nothing: 1 spec errors or invalid document, 2 unreadable. */
+export async function readSpec(
+  command: 'generate' | 'check',
+  spec: string,
+  out: string,
+  cache: OutputCache | undefined,
+  io: Io,
+): Promise<{ outputs: SpecOutputs; warnings: number } | { exit: number }> {
+  let source: string;
+  try {
+    source = await readFile(spec, 'utf8');
+  } catch (error) {
+    io.err(`${command}: cannot read ${displayPath(spec)}: ${fileErrorReason(error)}`);
+    return { exit: 2 };
+  }
+  const name = displayPath(spec);
+  try {
+    const outputs = await specOutputs(source, cache);
+    await report(outputs.diagnostics, name, io);
+    return { outputs, warnings: outputs.diagnostics.length };
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    await report(error.diagnostics, name, io);
+    io.err(`${command}: ${name}: ${error.message}; ${displayPath(out)}/ is left as it was. Fix the spec and run ${command} again.`);
+    return { exit: 1 };
+  }
+}
+
+async function report(diagnostics: Diagnostic[], file: string, io: Io): Promise<void> {
+  if (diagnostics.length === 0) return;
+  // The converter's entry point is loaded only when there is something to say.
+  const { formatDiagnostic } = await import('@tm-partner/apib-to-openapi');
+  for (const d of diagnostics) io.err(formatDiagnostic({ ...d, file }));
+}

@@ -1,0 +1,145 @@
+/**
+ * `tm-partner check --base` in a temporary git repository holding a copy of the spec,
+ * generated/ and the client's manifest: a committed breaking change fails it until
+ * generated/ and the client are released as new major versions.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../packages/cli/src/cli.js';
+import { ROOT, capture } from './support.js';
+import { EDITS, type SpecCopy, copySpec } from './spec-copy.js';
+
+const copies: SpecCopy[] = [];
+afterAll(() => {
+  for (const c of copies.splice(0)) c.remove();
+});
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+/** A repository with the spec, generated/ and packages/client/package.json, committed once on main. */
+function repository(): SpecCopy & { git(...args: string[]): string; commit(message: string): void; clientVersion(version: string): void } {
+  const copy = copySpec();
+  copies.push(copy);
+  mkdirSync(join(copy.dir, 'packages/client'), { recursive: true });
+  cpSync(join(ROOT, 'packages/client/package.json'), join(copy.dir, 'packages/client/package.json'));
+  // The output cache lives in node_modules, which git ignores, as in a real checkout.
+  writeFileSync(join(copy.dir, '.gitignore'), 'node_modules/\n');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: copy.dir, env: GIT_ENV, encoding: 'utf8', stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  const commit = (message: string) => {
+    git('add', '-A');
+    git('commit', '-q', '-m', message);
+  };
+  commit('spec and generated/ at 1.0.0');
+  return {
+    ...copy,
+    git,
+    commit,
+    clientVersion(version) {
+      const path = join(copy.dir, 'packages/client/package.json');
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as { version: string };
+      writeFileSync(path, `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
+    },
+  };
+}
+
+describe('check --base', () => {
+  it('fails on a committed breaking change until generated/ and the client are released as new major versions', async () => {
+    const repo = repository();
+    const clientVersion = (JSON.parse(readFileSync(join(ROOT, 'packages/client/package.json'), 'utf8')) as { version: string }).version;
+    expect(clientVersion).toBe('0.1.0');
+
+    // A single commit: nothing earlier to compare with.
+    const first = await repo.run('check', '--base');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('check: no base to compare with (HEAD is the first commit); pass --base REV to name one');
+
+    repo.git('tag', 'v1.0.0');
+    const tagCommit = repo.git('rev-parse', '--short=7', 'HEAD').trim();
+    repo.edit(...EDITS.certificateValueOptional);
+    expect((await repo.run('generate', '--allow-breaking')).status).toBe(0);
+    repo.commit('Certificate.value may be missing');
+
+    // The committed change passes the plain check: generated/ matches the spec.
+    expect((await repo.run('check')).status).toBe(0);
+    const refused = await repo.run('check', '--base');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout.split('\n')).toEqual([
+      `check: API changes since v1.0.0 (${tagCommit}), the last release tag: 1 breaking, 0 warnings, 0 info`,
+      '  breaking  response-property-became-optional  Certificate.value: required → optional',
+      '            affects getEncryptionCertificate (GET /certificate)',
+    ]);
+    expect(refused.stderr).toContain(
+      `check: 1 breaking change(s) since v1.0.0 (${tagCommit}), but @tm-partner/generated is 1.0.0 there and 1.0.0 now.`,
+    );
+    expect(refused.stderr).toContain(
+      `check: next: undo it, or release 2.0.0: set "VERSION: 2.0.0" in the metadata at the top of ${repo.spec},`,
+    );
+    expect(refused.stderr.split('\n').at(-1)).toBe('check: failed');
+    expect((await repo.run('check', '--base', 'HEAD~1')).status).toBe(1);
+
+    // generated/ released as 2.0.0, the client not yet.
+    repo.edit('FORMAT: 1A\n', 'FORMAT: 1A\nVERSION: 2.0.0\n');
+    expect((await repo.run('generate')).status).toBe(0);
+    expect(JSON.parse(repo.read('package.json')).version).toBe('2.0.0');
+    repo.commit('@tm-partner/generated 2.0.0');
+    const clientBehind = await repo.run('check', '--base');
+    expect(clientBehind.status).toBe(1);
+    expect(clientBehind.stdout).toContain('check: the 1 breaking change(s) are released as @tm-partner/generated 2.0.0 (was 1.0.0)');
+    expect(clientBehind.stderr).toContain(
+      'check: @tm-partner/generated goes 1.0.0 → 2.0.0 but @tm-partner/client stays 0.1.0 (0.1.0 at v1.0.0',
+    );
+    expect(clientBehind.stderr).toContain('set "version": "0.2.0" in packages/client/package.json and add it to CHANGELOG.md');
+
+    repo.clientVersion('0.2.0');
+    repo.commit('@tm-partner/client 0.2.0');
+    const released = await repo.run('check', '--base');
+    expect(released.stderr).toBe('');
+    expect(released.status).toBe(0);
+    expect(released.stdout.split('\n').at(-1)).toBe(`check: ${repo.out}/ matches ${repo.spec} (4 files)`);
+  }, 120_000);
+
+  it('defaults to where the branch left main without release tags, and names an unknown base', async () => {
+    const repo = repository();
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.edit(...EDITS.retitleEventDetails);
+    expect((await repo.run('generate', '--allow-breaking')).status).toBe(0);
+    repo.commit('Get event details');
+    const main = repo.git('rev-parse', '--short=7', 'main').trim();
+    const r = await repo.run('check', '--base');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`check: API changes since main (${main}), where this branch left main: 1 breaking, 0 warnings, 0 info`);
+    expect(r.stdout).toContain(
+      '  breaking  operation-id-changed  GET /event/{event_id}: operationId retrieveEventDetails → getEventDetails',
+    );
+
+    const unknown = await repo.run('check', '--base', 'no-such-tag');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('check: unknown revision no-such-tag (in a shallow or single-branch clone, fetch it first)');
+  }, 60_000);
+
+  it('skips the comparison with a note in a shallow clone', async () => {
+    const repo = repository();
+    repo.edit(...EDITS.venueCapacity);
+    expect((await repo.run('generate')).status).toBe(0);
+    repo.commit('Venue.capacity');
+    const shallow = join(repo.dir, 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, shallow], { env: GIT_ENV, stdio: 'pipe' });
+    const io = capture();
+    expect(
+      await runCli(['check', '--base', '--spec', join(shallow, 'spec/partner-api.apib'), '--out', join(shallow, 'generated')], io),
+    ).toBe(0);
+    expect(io.stdout).toContain(
+      'check: no base to compare with (a shallow clone without the previous commit: git fetch --unshallow fetches it); pass --base REV to name one',
+    );
+  }, 60_000);
+});

@@ -1,0 +1,147 @@
+/** `tm-partner generate` and `check` on a copy of the spec: up to date, refused, stale, broken; the output cache stays honest. */
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GENERATED_FILES } from '../../packages/cli/src/pipeline/build-generated.js';
+import { OutputCache, digestOf } from '../../packages/cli/src/pipeline/output-cache.js';
+import { render } from '../../packages/cli/src/pipeline/render-document.js';
+import { startRenderer } from '../../packages/cli/src/pipeline/renderer.js';
+import { pipelineFingerprint, specOutputs } from '../../packages/cli/src/pipeline/spec-outputs.js';
+import { ROOT } from './support.js';
+import { type SpecCopy, copySpec } from './spec-copy.js';
+
+const copies: SpecCopy[] = [];
+afterAll(() => {
+  for (const c of copies.splice(0)) c.remove();
+});
+function fresh(): SpecCopy {
+  const copy = copySpec();
+  copies.push(copy);
+  return copy;
+}
+
+describe('generate and check', () => {
+  it('find the committed output up to date; generate then writes nothing', async () => {
+    const w = fresh();
+    const before = statSync(join(w.out, 'schema.d.ts')).mtimeMs;
+    const check = await w.run('check');
+    expect(check.stdout).toBe(`check: ${w.out}/ matches ${w.spec} (4 files)`);
+    expect(check.status).toBe(0);
+    const generate = await w.run('generate');
+    expect(generate.stdout).toBe(`generate: ${w.out}/ already matches ${w.spec} (4 files); nothing to write`);
+    expect(generate.status).toBe(0);
+    expect(statSync(join(w.out, 'schema.d.ts')).mtimeMs).toBe(before);
+  });
+
+  it('refuse a breaking change, writing nothing, until --allow-breaking; check shows the stale files meanwhile', async () => {
+    const w = fresh();
+    const before = w.read('openapi.json');
+    const source = readFileSync(w.spec, 'utf8');
+    const start = source.indexOf('### Delete cart [DELETE]');
+    writeFileSync(w.spec, source.slice(0, start) + source.slice(source.indexOf('\n## ', start)));
+
+    const refused = await w.run('generate');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('  breaking  operation-removed  DELETE /cart: removed');
+    expect(refused.stderr).toMatch(/^generate: 1 breaking change\(s\); nothing written\. Undo it, or run generate --allow-breaking/);
+    expect(w.read('openapi.json')).toBe(before);
+
+    const stale = await w.run('check');
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain(`check: ${w.out}/openapi.json is stale:`);
+    expect(stale.stderr).toMatch(/^-\s+"delete": \{$/m);
+    expect(stale.stderr).toContain('  breaking  operation-removed  DELETE /cart: removed');
+    expect(stale.stderr).toContain(`check: 3 generated file(s) differ from ${w.spec}; run tm-partner generate and commit ${w.out}/`);
+    expect(stale.stderr).toContain('check: the API changes include 1 breaking one(s), which generate refuses without --allow-breaking');
+    expect(stale.stderr.split('\n').at(-1)).toBe('check: failed');
+    expect(stale.stderr).not.toContain('generate:');
+
+    const allowed = await w.run('generate', '--allow-breaking');
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toContain(`generate: wrote ${w.out}/ (openapi.json, openapi.yaml, schema.d.ts, package.json) from ${w.spec}`);
+    expect(allowed.stdout).toContain('generate: 1 breaking change(s) written; release them as a new major version');
+    expect(JSON.parse(w.read('openapi.json')).paths['/cart'].delete).toBeUndefined();
+    expect(readdirSync(w.out).sort()).toEqual(['openapi.json', 'openapi.yaml', 'package.json', 'schema.d.ts']);
+    expect((await w.run('check')).status).toBe(0);
+  });
+
+  it('fail on a spec with errors, naming file, line and column, and leave the output intact', async () => {
+    const w = fresh();
+    const before = w.read('schema.d.ts');
+    writeFileSync(
+      w.spec,
+      `${readFileSync(w.spec, 'utf8')}\n## Broken [/broken]\n### Read [GET]\n+ Response 200 (application/json)\n    + Attributes (Missing type)\n`,
+    );
+    for (const command of ['generate', 'check'] as const) {
+      const r = await w.run(command);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/partner-api\.apib:\d+:\d+: error: /);
+      expect(r.stderr).toContain(
+        `${command}: ${w.spec}: the blueprint has errors; ${w.out}/ is left as it was. Fix the spec and run ${command} again.`,
+      );
+    }
+    expect(w.read('schema.d.ts')).toBe(before);
+  });
+
+  it('say in one line when the spec cannot be read (exit 2)', async () => {
+    const w = fresh();
+    rmSync(w.spec);
+    const r = await w.run('generate');
+    expect(r).toEqual({ status: 2, stdout: '', stderr: `generate: cannot read ${w.spec}: no such file or directory` });
+  });
+});
+
+describe('the output cache', () => {
+  it('answers an unchanged spec without converting, with exactly what a conversion gives', async () => {
+    const w = fresh();
+    const source = readFileSync(w.spec, 'utf8');
+    const cache = OutputCache.beside(w.out, {});
+    const cold = await specOutputs(source, cache);
+    const warm = await specOutputs(source, cache);
+    const uncached = await specOutputs(source, undefined);
+    expect([cold.cached, warm.cached, uncached.cached]).toEqual([false, true, false]);
+    for (const name of GENERATED_FILES) {
+      const committed = readFileSync(join(ROOT, 'generated', name), 'utf8');
+      expect(await warm.content(name)).toBe(committed);
+      expect(await uncached.content(name)).toBe(committed);
+      expect(warm.digests[name]).toBe(digestOf(committed));
+    }
+    expect(cache.dir).toBe(join(w.dir, 'node_modules/.cache/tm-partner'));
+    // The key is the spec's bytes under this pipeline's fingerprint.
+    const fingerprint = await pipelineFingerprint();
+    expect(OutputCache.key(fingerprint, source)).not.toBe(OutputCache.key(fingerprint, `${source} `));
+    expect(OutputCache.key(fingerprint, source)).not.toBe(OutputCache.key(`${fingerprint}0`, source));
+  });
+
+  it('renders types on a worker thread, byte for byte as in this thread', async () => {
+    const document: object = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
+    const renderer = startRenderer();
+    const [inWorker, here] = await Promise.all([renderer.render(document), render(document)]);
+    expect(renderer.thread).toBe('worker');
+    expect(inWorker).toEqual({ problems: [], types: readFileSync(join(ROOT, 'generated/schema.d.ts'), 'utf8') });
+    expect(here).toEqual(inWorker);
+  });
+
+  it('still catches a hand-edited generated file when the spec is known', async () => {
+    const w = fresh();
+    expect((await w.run('check')).status).toBe(0);
+    writeFileSync(join(w.out, 'openapi.yaml'), w.read('openapi.yaml').replace('title: Ticketmaster Partner-App API', 'title: Edited'));
+    const r = await w.run('check');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`check: ${w.out}/openapi.yaml is stale:`);
+    expect(r.stderr).toMatch(/^- {3}title: Edited$/m);
+    expect(r.stderr).toMatch(/^\+ {3}title: Ticketmaster Partner-App API$/m);
+  });
+
+  it('ignores a damaged cache: a blob whose bytes do not match its name is rebuilt', async () => {
+    const w = fresh();
+    expect((await w.run('check')).status).toBe(0);
+    const blobs = join(w.dir, 'node_modules/.cache/tm-partner/blobs');
+    const committed = w.read('schema.d.ts');
+    writeFileSync(join(blobs, digestOf(committed)), 'export type Damaged = 1;\n');
+    rmSync(join(w.out, 'schema.d.ts'));
+    const r = await w.run('generate');
+    expect(r.status).toBe(0);
+    expect(w.read('schema.d.ts')).toBe(committed);
+  });
+});
