@@ -260,17 +260,17 @@ describe('the packed packages in a fresh npm project', () => {
     await writeFile(join(project, 'shop.apib'), BLUEPRINT);
     const tmPartner = join(project, 'node_modules/.bin/tm-partner');
     const generated = await exec(tmPartner, ['generate', '--spec', 'shop.apib', '--out', 'gen'], { cwd: project, env: cleanEnv() });
-    expect(generated.stdout).toContain('wrote gen/openapi.json');
+    expect(generated.stdout).toContain('generate: wrote gen/ (openapi.json, openapi.yaml, schema.d.ts, package.json) from shop.apib');
     expect(JSON.parse(await readFile(join(project, 'gen/openapi.json'), 'utf8')).paths).toHaveProperty(['/pets/{id}']);
     expect(await readFile(join(project, 'gen/schema.d.ts'), 'utf8')).toContain('"/pets/{id}"');
     const checked = await exec(tmPartner, ['check', '--spec', 'shop.apib', '--out', 'gen'], { cwd: project, env: cleanEnv() });
-    expect(checked.stdout).toContain('check: generated/ matches shop.apib (4 files)');
+    expect(checked.stdout).toContain('check: gen/ matches shop.apib (4 files)');
     await writeFile(join(project, 'shop.apib'), BLUEPRINT.replace('# Pets', '# Pets and more'));
     const stale = await exec(tmPartner, ['check', '--spec', 'shop.apib', '--out', 'gen'], { cwd: project, env: cleanEnv() }).catch(
       (error: { code: number; stderr: string }) => error,
     );
     expect(stale).toMatchObject({ code: 1 });
-    expect((stale as { stderr: string }).stderr).toContain('gen/openapi.json is stale');
+    expect((stale as { stderr: string }).stderr).toContain('check: gen/openapi.json is stale');
   }, 60_000);
 
   it('has a working apib-to-openapi bin', async () => {
