@@ -56,9 +56,13 @@ export class AccessTokens implements TokenSource {
     // A root-mounted base URL has the path `/`: join without doubling the slash.
     const url = new URL(`${baseUrl.pathname.replace(/\/+$/, '')}/oauth/accesstoken`, baseUrl);
     const basic = Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64');
-    const request = new OutgoingRequest(url, {
+    const request = new OutgoingRequest(url.href, {
       method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: new Headers({
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      }),
       body: 'grant_type=client_credentials',
     });
     const requestedAt = this.now();
