@@ -9,7 +9,3 @@ export interface CallOptions {
   polling?: PollingOptions;
 }
 
-/** The `signal` of call options, in the shape openapi-fetch takes. */
-export function signalOf(options: CallOptions): { signal?: AbortSignal } {
-  return options.signal ? { signal: options.signal } : {};
-}

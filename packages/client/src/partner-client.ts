@@ -6,7 +6,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { AccessTokens } from './access-token.js';
 import type { Certificate, EventDetails, UnredeemedOrders, paths } from './api-types.js';
-import { type CallOptions, signalOf } from './call-options.js';
+import type { CallOptions } from './call-options.js';
 import { type CleanupReport, type CleanupSettings, DEFAULT_CLEANUP_TIMEOUT_MS } from './cart-cleanup.js';
 import { type CartHost, CartSession } from './cart-session.js';
 import { type EndUser, endUserHeaders, headerParams } from './end-user.js';
@@ -170,13 +170,13 @@ export class PartnerClient implements CartHost {
   /** Event details: ticket types, prices and whether the event can be sold here (`api_transactable`). */
   async getEvent(eventId: string, options: CallOptions = {}): Promise<EventDetails> {
     const id = checkId(eventId, 'eventId');
-    const result = await this.api.GET('/event/{event_id}', { params: { path: { event_id: id } }, ...signalOf(options) });
+    const result = await this.api.GET('/event/{event_id}', { params: { path: { event_id: id } }, signal: options.signal });
     return await settleData<EventDetails>(result, undefined);
   }
 
   /** The captcha page to render in a web view, and its site key. */
   async getCaptchaPage(options: CallOptions = {}): Promise<CaptchaPage> {
-    const result = await this.api.GET('/captcha', { parseAs: 'text', ...signalOf(options) });
+    const result = await this.api.GET('/captcha', { parseAs: 'text', signal: options.signal });
     const settled = await settle<string>(result, undefined);
     return { html: settled.data ?? '', siteKey: result.response.headers.get('x-tm-captcha-v2-sitekey') ?? undefined };
   }
@@ -188,9 +188,9 @@ export class PartnerClient implements CartHost {
     const headers = endUserHeaders(input.user);
     const result = await this.api.POST('/cart', {
       params: { header: headerParams(headers) },
-      headers: Object.fromEntries(headers),
+      headers,
       body: { token },
-      ...signalOf(options),
+      signal: options.signal,
     });
     const { data } = await settle<{ cart_id: string }>(result, undefined);
     if (typeof data?.cart_id !== 'string' || data.cart_id === '') throw new PartnerError('The API answered without a cart_id');
@@ -200,7 +200,7 @@ export class PartnerClient implements CartHost {
   /** A session for a cart opened earlier (e.g. in another process). */
   resumeCart(cartId: string, user: EndUser): CartSession {
     if (typeof cartId !== 'string' || cartId.trim() === '') throw new PartnerValidationError('cartId', 'is required');
-    endUserHeaders(user);
+    // The session checks the user as it is made.
     return new CartSession(this, cartId, user);
   }
 
@@ -210,7 +210,7 @@ export class PartnerClient implements CartHost {
     if (query?.daysFromPurchase !== undefined) q.days_from_purchase = days(query.daysFromPurchase, 'daysFromPurchase');
     if (query?.daysBeforeEvent !== undefined) q.days_before_event = days(query.daysBeforeEvent, 'daysBeforeEvent');
     if (Object.keys(q).length === 0) throw new PartnerValidationError('daysFromPurchase', 'or daysBeforeEvent is required');
-    const result = await this.api.GET('/orders/unredeemed', { params: { query: q }, ...signalOf(options) });
+    const result = await this.api.GET('/orders/unredeemed', { params: { query: q }, signal: options.signal });
     return await settleData<UnredeemedOrders>(result, undefined);
   }
 
@@ -226,8 +226,8 @@ export class PartnerClient implements CartHost {
     const value = (async () => {
       const result = await this.api.GET('/certificate', {
         params: { query: { cart_id: cartId }, header: headerParams(headers) },
-        headers: Object.fromEntries(headers),
-        ...signalOf(options),
+        headers,
+        signal: options.signal,
       });
       return await settleData<Certificate>(result, undefined);
     })();
