@@ -7,6 +7,7 @@
  * is missing, so nothing in the query is re-encoded.
  */
 import { PartnerError, PartnerValidationError } from './errors.js';
+import { decodeName } from './redact.js';
 
 /** Why a URL may not be called. */
 export type TargetProblem = 'unparsable' | 'user-info' | 'foreign-origin';
@@ -52,12 +53,4 @@ function hasApiKey(search: string): boolean {
     if (name === 'apikey' || decodeName(name) === 'apikey') return true;
   }
   return false;
-}
-
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name.replace(/\+/g, ' '));
-  } catch {
-    return name;
-  }
 }
