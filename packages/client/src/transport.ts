@@ -32,8 +32,6 @@ export interface SendOptions {
   retry?: boolean;
   /** Attach the bearer token when the client has one (default true). */
   bearer?: boolean;
-  /** Log correlation id shared by the attempts and polls of one logical call. */
-  requestId?: string;
 }
 
 /** Sends one request through the transport. */
@@ -70,8 +68,8 @@ export class Transport {
     const method = request.method.toUpperCase();
     const retry = options.retry ?? SAFE_METHODS.has(method);
     const logging = logger.enabled('warn');
-    // Ids only matter to logs; skip the work when nothing is logged.
-    const requestId = logging ? (options.requestId ?? randomUUID().slice(0, 8)) : '';
+    // Correlates the records of this call's attempts; ids only matter to logs, so none when nothing is logged.
+    const requestId = logging ? randomUUID().slice(0, 8) : '';
     // The client's own requests carry their serialised body as it is; a real Request is read once.
     const body =
       method === 'GET' || method === 'HEAD' ? undefined : request instanceof OutgoingRequest ? request.body : await request.arrayBuffer();
