@@ -134,8 +134,7 @@ function redactParams(params: string, secret: ReadonlySet<string>): string {
   );
 }
 
-/** A query parameter's name, percent- and `+`-decoded (as it is when malformed). */
-export function decodeName(name: string): string {
+function decodeName(name: string): string {
   try {
     return decodeURIComponent(name.replace(/\+/g, ' '));
   } catch {

@@ -7,7 +7,6 @@
  * is missing, so nothing in the query is re-encoded.
  */
 import { PartnerError, PartnerValidationError } from './errors.js';
-import { decodeName } from './redact.js';
 
 /** Why a URL may not be called. */
 export type TargetProblem = 'unparsable' | 'user-info' | 'foreign-origin';
@@ -47,10 +46,6 @@ export function withApiKey(url: URL, apiKey: string): string {
 }
 
 function hasApiKey(search: string): boolean {
-  if (search.length < 8) return false;
-  for (const pair of search.slice(1).split('&')) {
-    const name = pair.split('=', 1)[0] ?? '';
-    if (name === 'apikey' || decodeName(name) === 'apikey') return true;
-  }
-  return false;
+  // URLSearchParams decodes names (percent escapes, `+`) without touching the URL's text.
+  return search.length >= 8 && new URLSearchParams(search).has('apikey');
 }
