@@ -8,4 +8,3 @@ export interface CallOptions {
   /** Overrides the client's polling defaults for this call. */
   polling?: PollingOptions;
 }
-
