@@ -180,6 +180,11 @@ describe('cart sessions', () => {
     ).toBe('payment.card.number');
     expect(await field(() => cart.addPayment({ payment: { ...PAYMENT, amount: '1.00' } }))).toBe('payment.card');
     expect(await field(() => cart.purchase({ sourceAccountId: '' }))).toBe('sourceAccountId');
+    // client.purchase checks its whole input with the same checks as the session's steps.
+    const flow = { captchaToken: 'captcha-ok', user: USER, event: EVENT, payment: PAYMENT, card: CARD, sourceAccountId: 'acct' };
+    expect(await field(() => client.purchase({ ...flow, payment: undefined as unknown as typeof PAYMENT }))).toBe('payment');
+    expect(await field(() => client.purchase({ ...flow, card: undefined }))).toBe('payment.card');
+    expect(await field(() => client.purchase({ ...flow, sourceAccountId: ' ' }))).toBe('sourceAccountId');
     expect(await field(() => client.listUnredeemedOrders({}))).toBe('daysFromPurchase');
     expect(await field(() => client.getEvent('../x'))).toBe('eventId');
     expect(server.requests).toHaveLength(0);

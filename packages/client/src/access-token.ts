@@ -13,14 +13,15 @@ export interface AccessTokenOptions {
   apiKey: string;
   clientSecret: string;
   send: Send;
-  now?: () => number;
-  /** Renew this long before expiry (default 60 s, at most half the lifetime). */
-  renewMarginMs?: number;
+  now: () => number;
 }
+
+/** Renew this long before expiry (at most half the token's lifetime). */
+const RENEW_MARGIN_MS = 60_000;
 
 interface CachedToken {
   token: string;
-  expiresAt: number;
+  /** When to fetch the next one: shortly before this one expires. */
   renewAt: number;
 }
 
@@ -28,18 +29,13 @@ interface CachedToken {
 export class AccessTokens implements TokenSource {
   private current: CachedToken | undefined;
   private pending: Promise<string> | undefined;
-  private readonly now: () => number;
-  /** Tokens fetched so far (for diagnostics and tests). */
-  fetched = 0;
 
-  constructor(private readonly options: AccessTokenOptions) {
-    this.now = options.now ?? Date.now;
-  }
+  constructor(private readonly options: AccessTokenOptions) {}
 
   /** A valid token: the cached one, or one shared in-flight renewal. */
   get(): Promise<string> {
     const current = this.current;
-    if (current && this.now() < current.renewAt) return Promise.resolve(current.token);
+    if (current && this.options.now() < current.renewAt) return Promise.resolve(current.token);
     this.pending ??= this.fetchToken().finally(() => {
       this.pending = undefined;
     });
@@ -52,24 +48,27 @@ export class AccessTokens implements TokenSource {
   }
 
   private async fetchToken(): Promise<string> {
-    const { baseUrl, apiKey, clientSecret, send } = this.options;
+    const { baseUrl, apiKey, clientSecret, send, now } = this.options;
     // A root-mounted base URL has the path `/`: join without doubling the slash.
     const url = new URL(`${baseUrl.pathname.replace(/\/+$/, '')}/oauth/accesstoken`, baseUrl);
     const basic = Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64');
-    const request = new OutgoingRequest(url, {
+    const request = new OutgoingRequest(url.href, {
       method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: new Headers({
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      }),
       body: 'grant_type=client_credentials',
     });
-    const requestedAt = this.now();
+    const requestedAt = now();
     // The token call is safe to repeat: it has no effect but issuing a token.
     const reply = await send(request, { retry: true, bearer: false });
     if (!reply.ok) throw reply.apiError();
     const parsed = parseToken(reply.data());
     const lifetimeMs = parsed.expiresInSeconds * 1000;
-    const margin = Math.min(this.options.renewMarginMs ?? 60_000, lifetimeMs / 2);
-    this.current = { token: parsed.token, expiresAt: requestedAt + lifetimeMs, renewAt: requestedAt + lifetimeMs - margin };
-    this.fetched++;
+    const margin = Math.min(RENEW_MARGIN_MS, lifetimeMs / 2);
+    this.current = { token: parsed.token, renewAt: requestedAt + lifetimeMs - margin };
     return parsed.token;
   }
 }

@@ -15,58 +15,52 @@ const EXCERPT_CHARS = 200;
 const decoder = new TextDecoder();
 const UNPARSED: unique symbol = Symbol('unparsed');
 const JSON_TYPE = /^[^;]*[/+]json\s*(?:;|$)/i;
-
-/** What an answer needs to know to build its errors. */
-export interface ReplyContext {
-  method: string;
-  secrets: Secrets;
-}
+/** Statuses whose responses may not have a body. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /** Does this content type declare JSON (`application/json`, `…+json`)? */
-export function declaresJson(headers: Headers): boolean {
+function declaresJson(headers: Headers): boolean {
   const type = headers.get('content-type');
   return type !== null && JSON_TYPE.test(type);
 }
 
 /** A whole answer: status, headers and the body's bytes, parsed at most once. */
 export class BufferedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
   readonly ok: boolean;
-  readonly redirected = false;
-  readonly type = 'basic';
-  readonly bodyUsed = false;
   private decoded: string | undefined;
   private parsed: unknown = UNPARSED;
 
+  /**
+   * The answer of a fetched response whose body has been read into `bytes`. A success
+   * that declares JSON is parsed here, so a bad body fails inside the attempt.
+   */
   constructor(
-    readonly status: number,
-    readonly statusText: string,
-    readonly headers: Headers,
+    response: Response,
     readonly url: string,
     private readonly bytes: Uint8Array,
-    private readonly context: ReplyContext,
+    /** The request's method and the client's secrets, for the errors this answer builds. */
+    private readonly method: string,
+    private readonly secrets: Secrets,
   ) {
-    this.ok = status >= 200 && status < 300;
-  }
-
-  /** Builds it from a fetched response whose body has been read into `bytes`. */
-  static of(response: Response, url: string, bytes: Uint8Array, context: ReplyContext): BufferedResponse {
+    this.status = response.status;
+    this.statusText = response.statusText;
+    this.ok = response.ok;
     let headers = response.headers;
     // openapi-fetch calls json() only when a Content-Length is present, and parses text() itself otherwise.
     if (!headers.has('content-length')) {
       headers = new Headers(headers);
       headers.set('content-length', String(bytes.byteLength));
     }
-    return new BufferedResponse(response.status, response.statusText, headers, url, bytes, context);
-  }
-
-  /** Parses a success that declares JSON now, so a bad body fails inside the attempt. */
-  check(): void {
-    if (this.ok && this.bytes.byteLength > 0 && declaresJson(this.headers)) this.data();
+    this.headers = headers;
+    if (this.ok && bytes.byteLength > 0 && declaresJson(headers)) this.data();
   }
 
   /** The body as text (UTF-8). */
   bodyText(): string {
-    this.decoded ??= this.bytes.byteLength === 0 ? '' : decoder.decode(this.bytes);
+    this.decoded ??= decoder.decode(this.bytes);
     return this.decoded;
   }
 
@@ -81,7 +75,15 @@ export class BufferedResponse {
     try {
       this.parsed = JSON.parse(text) as unknown;
     } catch {
-      throw this.failure('invalid-json');
+      // Redact before cutting, so no secret is cut in half at the end of the excerpt.
+      const excerpt = this.secrets.text(text.slice(0, EXCERPT_CHARS * 4)).slice(0, EXCERPT_CHARS);
+      throw new PartnerResponseError('invalid-json', {
+        status: this.status,
+        method: this.method,
+        url: this.url,
+        headers: this.headers,
+        excerpt,
+      });
     }
     return this.parsed;
   }
@@ -97,20 +99,7 @@ export class BufferedResponse {
 
   /** The API's error answer as a redacted PartnerApiError. */
   apiError(): PartnerApiError {
-    return this.context.secrets.apiError(this.status, this.bodyText(), this.headers);
-  }
-
-  /** A PartnerResponseError about this answer, with a redacted excerpt of its body. */
-  failure(reason: 'invalid-json'): PartnerResponseError {
-    // Redact before cutting, so no secret is cut in half at the end of the excerpt.
-    const excerpt = this.context.secrets.text(this.bodyText().slice(0, EXCERPT_CHARS * 4)).slice(0, EXCERPT_CHARS);
-    return new PartnerResponseError(reason, {
-      status: this.status,
-      method: this.context.method,
-      url: this.url,
-      headers: this.headers,
-      excerpt,
-    });
+    return this.secrets.apiError(this.status, this.bodyText(), this.headers);
   }
 
   // What openapi-fetch calls for the methods (parseAs json or text, and text for errors).
@@ -123,24 +112,19 @@ export class BufferedResponse {
     return this.bodyText();
   }
 
-  /** A real Response with this answer (for `client.raw` and its middleware). */
+  /**
+   * A real Response with this answer (for `client.raw` and its middleware), whose
+   * `json()` is this answer's own: parsed once, with typed errors.
+   */
   toResponse(): Response {
-    return readResponse(this, this.bytes);
+    const headers = new Headers(this.headers);
+    // The bytes are already decoded: the length is theirs, and no encoding applies any more.
+    headers.delete('content-encoding');
+    const empty = NULL_BODY.has(this.status);
+    if (!empty) headers.set('content-length', String(this.bytes.byteLength));
+    const response = new Response(empty ? null : this.bytes, { status: this.status, statusText: this.statusText, headers });
+    // Own properties shadow the prototype's: the URL the answer came from, and that json().
+    Object.defineProperties(response, { url: { value: this.url }, json: { value: () => this.json() } });
+    return response;
   }
-}
-
-/** Statuses whose responses may not have a body. */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-
-/** A Response built from bytes already read, whose `json()` is the answer's own (typed errors). */
-function readResponse(reply: BufferedResponse, bytes: Uint8Array): Response {
-  const headers = new Headers(reply.headers);
-  // The bytes are already decoded: the length is theirs, and no encoding applies any more.
-  headers.delete('content-encoding');
-  const empty = NULL_BODY.has(reply.status);
-  if (!empty) headers.set('content-length', String(bytes.byteLength));
-  const response = new Response(empty ? null : bytes, { status: reply.status, statusText: reply.statusText, headers });
-  // Own properties shadow the prototype's: the URL the answer came from, and JSON parsed once, with typed errors.
-  Object.defineProperties(response, { url: { value: reply.url }, json: { value: () => reply.json() } });
-  return response;
 }

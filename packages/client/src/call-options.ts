@@ -8,8 +8,3 @@ export interface CallOptions {
   /** Overrides the client's polling defaults for this call. */
   polling?: PollingOptions;
 }
-
-/** The `signal` of call options, in the shape openapi-fetch takes. */
-export function signalOf(options: CallOptions): { signal?: AbortSignal } {
-  return options.signal ? { signal: options.signal } : {};
-}

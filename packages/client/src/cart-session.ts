@@ -5,7 +5,7 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { CartResponse, Certificate, PaymentResult, PurchaseResult, ReserveEvent, components, paths } from './api-types.js';
-import { type CallOptions, signalOf } from './call-options.js';
+import type { CallOptions } from './call-options.js';
 import { type CleanupSettings, type CleanupTrigger, cleanUpCart } from './cart-cleanup.js';
 import { encryptCardField, readEncryptionKey } from './encrypt-card.js';
 import { type EndUser, endUserHeaders, headerParams } from './end-user.js';
@@ -66,10 +66,10 @@ export class CartSession implements AsyncDisposable {
     checkReserve(event);
     return this.cartCall(options, async () => {
       const result = await this.client.api.PUT('/cart/tickets', {
-        params: { header: this.typedHeaders(options) },
-        headers: this.sentHeaders(options),
+        params: { header: this.userHeaders(options) },
+        headers: this.headers,
         body: { cart_id: this.cartId, event },
-        ...signalOf(options),
+        signal: options.signal,
       });
       const data = await settleData<CartResponse>(result, this.client.pollingContext(this.headers, options));
       this.lastCart = data;
@@ -84,7 +84,7 @@ export class CartSession implements AsyncDisposable {
 
   /** Adds billing details and the card, encrypted with the certificate's key. Everything is checked first. */
   async addPayment(input: PaymentInput, options: CallOptions = {}): Promise<PaymentResult> {
-    const prepared = preparePayment(input, this.lastCart);
+    const prepared = preparePayment(input, this.lastCart?.cart.totals.unpaid);
     return this.cartCall(options, async () => {
       let payment: components['schemas']['Payment'] = prepared.details;
       if (prepared.card) {
@@ -103,11 +103,11 @@ export class CartSession implements AsyncDisposable {
         };
       }
       const result = await this.client.api.PUT('/cart/payment', {
-        params: { header: headerParams(this.headers) },
         // Payment is not a polling operation: no X-TM-FORCE-POLLING here.
-        headers: Object.fromEntries(this.headers),
+        params: { header: headerParams(this.headers) },
+        headers: this.headers,
         body: { cart_id: this.cartId, payment },
-        ...signalOf(options),
+        signal: options.signal,
       });
       return await settleData<PaymentResult>(result, this.client.pollingContext(this.headers, options));
     });
@@ -115,14 +115,13 @@ export class CartSession implements AsyncDisposable {
 
   /** Commits the purchase; `sourceAccountId` is your id (or hash) of the user. Polling: yes. */
   async purchase(input: { sourceAccountId: string }, options: CallOptions = {}): Promise<PurchaseResult> {
-    const sourceAccountId = typeof input?.sourceAccountId === 'string' ? input.sourceAccountId.trim() : '';
-    if (sourceAccountId === '') throw new PartnerValidationError('sourceAccountId', 'is required (your id or hash of the user)');
+    const sourceAccountId = checkSourceAccountId(input);
     return this.cartCall(options, async () => {
       const result = await this.client.api.PUT('/cart', {
-        params: { header: this.typedHeaders(options) },
-        headers: this.sentHeaders(options),
+        params: { header: this.userHeaders(options) },
+        headers: this.headers,
         body: { cart_id: this.cartId, source_account_id: sourceAccountId },
-        ...signalOf(options),
+        signal: options.signal,
       });
       const data = await settleData<PurchaseResult>(result, this.client.pollingContext(this.headers, options));
       this.current = 'purchased';
@@ -194,23 +193,23 @@ export class CartSession implements AsyncDisposable {
 
   private async sendDelete(options: CallOptions, followPolling: boolean): Promise<void> {
     const result = await this.client.api.DELETE('/cart', {
-      params: { query: { cart_id: this.cartId }, header: this.typedHeaders(options) },
-      headers: this.sentHeaders(options),
-      ...signalOf(options),
+      params: { query: { cart_id: this.cartId }, header: this.userHeaders(options) },
+      headers: this.headers,
+      signal: options.signal,
     });
     if (followPolling) await settle<undefined>(result, this.client.pollingContext(this.headers, options));
     else if (!result.response.ok) await settle<undefined>(result, undefined);
     this.current = 'deleted';
   }
 
-  private typedHeaders(options: CallOptions): ReturnType<typeof headerParams> & { 'X-TM-FORCE-POLLING'?: string } {
+  /**
+   * The user's headers as the operation's typed parameters, plus X-TM-FORCE-POLLING when
+   * polling is forced. openapi-fetch sends these over `headers`, which carries the rest
+   * of the user's headers (User-Agent…).
+   */
+  private userHeaders(options: CallOptions): ReturnType<typeof headerParams> & { 'X-TM-FORCE-POLLING'?: string } {
     const typed = headerParams(this.headers);
     return this.client.forcePolling(options) ? { ...typed, 'X-TM-FORCE-POLLING': 'true' } : typed;
-  }
-
-  private sentHeaders(options: CallOptions): Record<string, string> {
-    const all = Object.fromEntries(this.headers);
-    return this.client.forcePolling(options) ? { ...all, 'X-TM-FORCE-POLLING': 'true' } : all;
   }
 }
 
@@ -232,15 +231,23 @@ export function checkReserve(event: ReserveEvent): void {
   });
 }
 
-/** Payment checks and defaults, before any call (the certificate fetch included). */
-function preparePayment(
+/** The purchase input's `sourceAccountId`, trimmed; checked before any call. */
+export function checkSourceAccountId(input: { sourceAccountId: string }): string {
+  const sourceAccountId = typeof input?.sourceAccountId === 'string' ? input.sourceAccountId.trim() : '';
+  if (sourceAccountId === '') throw new PartnerValidationError('sourceAccountId', 'is required (your id or hash of the user)');
+  return sourceAccountId;
+}
+
+/**
+ * Payment checks and defaults, before any call (the certificate fetch included). A CC
+ * payment without an amount is charged `unpaid`, what the cart says is left to pay.
+ */
+export function preparePayment(
   input: PaymentInput,
-  lastCart: CartResponse | undefined,
+  unpaid: number | undefined,
 ): { details: PaymentDetails; card: ReturnType<typeof validateCard> | undefined } {
   if (typeof input !== 'object' || input === null) throw new PartnerValidationError('payment', 'is required');
   let details = input.payment;
-  // The amount to charge defaults to what the cart says is unpaid.
-  const unpaid = lastCart?.cart.totals.unpaid;
   if (details?.type === 'CC' && details.amount === undefined && typeof unpaid === 'number')
     details = { ...details, amount: unpaid.toFixed(2) };
   validateBilling(details);

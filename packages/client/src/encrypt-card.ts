@@ -4,12 +4,11 @@
  * v1.5 under the public key of the certificate from `GET /certificate`, and the
  * ciphertext is base64-encoded. Used for `payment.card.number` and `payment.card.cin`.
  */
-import { X509Certificate, constants, createPublicKey, publicEncrypt, randomInt } from 'node:crypto';
+import { X509Certificate, constants, createPublicKey, publicEncrypt, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { PartnerError, PartnerValidationError } from './errors.js';
 
 // The FAQ lists exactly the 62 ASCII letters and digits as valid salt characters.
-const SALT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const SALT_LENGTH = 16;
 // PKCS#1 v1.5 framing takes 11 bytes of the modulus: 00 02, at least 8 padding bytes, 00.
 const PKCS1_OVERHEAD = 11;
@@ -84,8 +83,10 @@ function modulusBytes(key: KeyObject): number {
 }
 
 function makeSalt(): string {
+  // Each base64 character of CSPRNG bytes (whole 3-byte groups, so no `=`) is one of 64,
+  // all equally likely; dropping `+` and `/` leaves the 62 letters and digits, still
+  // equally likely (rejection sampling).
   let salt = '';
-  // randomInt draws from the CSPRNG with rejection sampling, so every character is equally likely.
-  for (let i = 0; i < SALT_LENGTH; i++) salt += SALT_ALPHABET.charAt(randomInt(SALT_ALPHABET.length));
-  return salt;
+  while (salt.length < SALT_LENGTH) salt += randomBytes(24).toString('base64').replace(/[+/]/g, '');
+  return salt.slice(0, SALT_LENGTH);
 }

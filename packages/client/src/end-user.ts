@@ -19,21 +19,21 @@ export interface EndUser {
 const RESERVED = new Set(['authorization', 'true-client-ip', 'original-user-id', 'cookie', 'host', 'content-length']);
 
 /** Checks an end user and returns the headers that identify them. */
-export function endUserHeaders(user: EndUser | undefined, field = 'user'): Headers {
-  if (typeof user !== 'object' || user === null) throw new PartnerValidationError(field, 'is required for ticketing calls');
+export function endUserHeaders(user: EndUser | undefined): Headers {
+  if (typeof user !== 'object' || user === null) throw new PartnerValidationError('user', 'is required for ticketing calls');
   if (typeof user.ip !== 'string' || isIP(user.ip.trim()) === 0) {
-    throw new PartnerValidationError(`${field}.ip`, "must be the end user's IPv4 or IPv6 address (sent as True-Client-IP)");
+    throw new PartnerValidationError('user.ip', "must be the end user's IPv4 or IPv6 address (sent as True-Client-IP)");
   }
   const headers = new Headers();
   for (const [name, value] of Object.entries(user.headers ?? {})) {
-    if (RESERVED.has(name.toLowerCase())) throw new PartnerValidationError(`${field}.headers`, `may not set ${name}`);
-    if (typeof value !== 'string') throw new PartnerValidationError(`${field}.headers`, `${name} must be a string`);
+    if (RESERVED.has(name.toLowerCase())) throw new PartnerValidationError('user.headers', `may not set ${name}`);
+    if (typeof value !== 'string') throw new PartnerValidationError('user.headers', `${name} must be a string`);
     headers.set(name, value);
   }
   headers.set('True-Client-IP', user.ip.trim());
   if (user.userId !== undefined) {
     if (typeof user.userId !== 'string' || user.userId.trim() === '') {
-      throw new PartnerValidationError(`${field}.userId`, 'must be a non-empty string when given');
+      throw new PartnerValidationError('user.userId', 'must be a non-empty string when given');
     }
     headers.set('Original-User-Id', user.userId);
   }

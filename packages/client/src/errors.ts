@@ -63,7 +63,7 @@ export class PartnerApiError extends PartnerError {
     this.status = status;
     this.code = envelope.code;
     this.severity = envelope.severity;
-    this.requestId = headers === undefined ? undefined : findRequestId(headers);
+    this.requestId = findRequestId(headers);
     this.body = body;
   }
 
@@ -128,7 +128,7 @@ export class PartnerNetworkError extends PartnerError {
   readonly request: string;
 
   constructor(method: string, url: string | URL, cause: unknown) {
-    const request = `${method.toUpperCase()} ${withoutQuery(url)}`;
+    const request = requestLine(method, url);
     // Only a symbolic code (ECONNRESET, ENOTFOUND…) is quoted: free-text causes may echo the URL.
     const code = causeCode(cause);
     super(`Network error on ${request}${code ? ` (${code})` : ''}`, { cause });
@@ -223,13 +223,13 @@ export class PartnerResponseError extends PartnerError {
       limit?: number;
     },
   ) {
-    const request = `${details.method.toUpperCase()} ${withoutQuery(details.url)}`;
+    const request = requestLine(details.method, details.url);
     const location = details.location === undefined ? undefined : withoutQuery(details.location);
     super(responseMessage(reason, request, details.status, location, details.limit, details.detail));
     this.name = 'PartnerResponseError';
     this.reason = reason;
     this.status = details.status;
-    this.requestId = details.headers === undefined ? undefined : findRequestId(details.headers);
+    this.requestId = findRequestId(details.headers);
     this.excerpt = details.excerpt ?? '';
     this.location = location;
   }
@@ -337,7 +337,8 @@ function unescapeJsonString(raw: string): string {
 }
 
 /** The request id a response carries in one of the usual headers, if any. */
-export function findRequestId(headers: HeadersLike): string | undefined {
+export function findRequestId(headers: HeadersLike | undefined): string | undefined {
+  if (headers === undefined) return undefined;
   for (const name of REQUEST_ID_HEADERS) {
     const value = readHeader(headers, name);
     if (value) return value;
@@ -346,7 +347,7 @@ export function findRequestId(headers: HeadersLike): string | undefined {
 }
 
 function readHeader(headers: HeadersLike, name: string): string | undefined {
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const entries: Iterable<readonly [string, unknown]> =
     Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers);
   for (const [key, value] of entries) {
@@ -365,6 +366,11 @@ function causeCode(cause: unknown): string | undefined {
   }
   if (cause instanceof Error && cause.name === 'AbortError') return 'aborted';
   return undefined;
+}
+
+/** `METHOD origin/path`: how errors name a request. */
+function requestLine(method: string, url: string | URL): string {
+  return `${method.toUpperCase()} ${withoutQuery(url)}`;
 }
 
 /** `origin + path` of a URL: query strings carry the apikey and tokens, fragments too. */
@@ -392,20 +398,12 @@ function pollingMessage(
   details: { attempts: number; elapsedMs: number; url?: string | URL; expectedOrigin?: string },
 ): string {
   const spent = `${details.attempts} attempt${details.attempts === 1 ? '' : 's'} in ${details.elapsedMs} ms`;
-  switch (reason) {
-    case 'max-attempts':
-      return `Polling gave up after ${spent}`;
-    case 'deadline':
-      return `Polling deadline elapsed after ${spent}`;
-    case 'foreign-origin': {
-      const target = details.url === undefined ? 'a URL' : withoutQuery(details.url);
-      const expected = details.expectedOrigin === undefined ? 'the API' : originOf(details.expectedOrigin);
-      // Following it would hand the apikey in its query string to a third party.
-      return `Refusing to poll ${target}: it is on another origin than ${expected} (after ${spent})`;
-    }
-    case 'user-info': {
-      const target = details.url === undefined ? 'a URL' : withoutQuery(details.url);
-      return `Refusing to poll ${target}: its URL carries a user name or password (after ${spent})`;
-    }
-  }
+  if (reason === 'max-attempts') return `Polling gave up after ${spent}`;
+  if (reason === 'deadline') return `Polling deadline elapsed after ${spent}`;
+  // Following it would hand the apikey in its query string to a third party, or its user info to the API.
+  const why =
+    reason === 'user-info'
+      ? 'its URL carries a user name or password'
+      : `it is on another origin than ${details.expectedOrigin === undefined ? 'the API' : originOf(details.expectedOrigin)}`;
+  return `Refusing to poll ${details.url === undefined ? 'a URL' : withoutQuery(details.url)}: ${why} (after ${spent})`;
 }

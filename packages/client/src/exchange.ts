@@ -92,13 +92,12 @@ async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal
     const response = await settings.fetch(url, { method, headers, body, signal, redirect: 'manual' });
     // A custom fetch may have followed a redirect itself; its answer is refused unless it stayed home.
     if (response.redirected && response.url !== '' && 'problem' in checkTarget(response.url, url, settings.origin)) {
-      void discard(response);
       throw refusal(response, method, url, response.url, 'the fetch in use followed it to another origin');
     }
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
     if (location !== null) {
-      void discard(response);
       url = nextHop(settings, response, method, url, location, hop);
+      void discard(response);
       continue;
     }
     const bytes = await readBody(response, settings.maxResponseBytes);
@@ -111,9 +110,7 @@ async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal
         limit: settings.maxResponseBytes,
       });
     }
-    const reply = BufferedResponse.of(response, url, bytes, { method, secrets: settings.secrets });
-    reply.check();
-    return reply;
+    return new BufferedResponse(response, url, bytes, method, settings.secrets);
   }
 }
 
@@ -136,7 +133,9 @@ function nextHop(settings: ExchangeSettings, response: Response, method: string,
   return withApiKey(checked.url, settings.apiKey);
 }
 
+/** A refused redirect; nothing more is read of its answer. */
 function refusal(response: Response, method: string, url: string, location: string, why: string): PartnerResponseError {
+  void discard(response);
   return new PartnerResponseError('redirect', { status: response.status, method, url, headers: response.headers, location, detail: why });
 }
 

@@ -21,9 +21,4 @@ export class KeyedQueue {
     });
     return result;
   }
-
-  /** Number of keys with queued or running tasks (for tests and diagnostics). */
-  get activeKeys(): number {
-    return this.tails.size;
-  }
 }

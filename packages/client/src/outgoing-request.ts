@@ -6,42 +6,37 @@
  * so middleware partners add there sees what openapi-fetch documents.
  */
 
-/** What the transport reads of a request: a real `Request` or an {@link OutgoingRequest}. */
-export interface RequestParts {
+/** What the transport sends: one of the client's own requests, or a real `Request` from `client.raw`. */
+export type RequestParts = OutgoingRequest | Request;
+
+/** What {@link OutgoingRequest} is built from (openapi-fetch passes a few more fields, unused). */
+export interface OutgoingInit {
+  method: string;
+  /** openapi-fetch merges the call's headers into one `Headers`; the client's own calls pass one too. */
+  headers: Headers;
+  /**
+   * The serialised body: the methods' bodies are JSON text (openapi-fetch's default
+   * serialiser, which the methods' client keeps), the token call's a form.
+   */
+  body?: string | undefined;
+  signal?: AbortSignal | null | undefined;
+}
+
+/** A request's parts: URL, method, headers, the caller's signal and the serialised body. */
+export class OutgoingRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
   /** The caller's signal; absent when the call cannot be aborted. */
-  readonly signal?: AbortSignal | undefined;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-/** A request's parts: URL, method, headers, the caller's signal and a body readable as bytes. */
-export class OutgoingRequest implements RequestParts {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
   readonly signal: AbortSignal | undefined;
-  private readonly body: RequestInit['body'];
+  readonly body: string | undefined;
 
-  constructor(input: string | URL, init: RequestInit = {}) {
-    this.url = String(input);
+  constructor(url: string, init: OutgoingInit) {
+    this.url = url;
     // The transport upper-cases the method itself.
-    this.method = init.method ?? 'GET';
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.method = init.method;
+    this.headers = init.headers;
     this.signal = init.signal ?? undefined;
     this.body = init.body;
-  }
-
-  /** The body as bytes (empty when there is none). */
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.body === undefined || this.body === null) return new ArrayBuffer(0);
-    return new Response(this.body).arrayBuffer();
-  }
-
-  /** The body to send: the serialised text as it is (JSON, a form), else its bytes. */
-  payload(): string | undefined | Promise<ArrayBuffer> {
-    if (this.body === undefined || this.body === null) return undefined;
-    return typeof this.body === 'string' ? this.body : this.arrayBuffer();
   }
 }

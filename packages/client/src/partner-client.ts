@@ -6,7 +6,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { AccessTokens } from './access-token.js';
 import type { Certificate, EventDetails, UnredeemedOrders, paths } from './api-types.js';
-import { type CallOptions, signalOf } from './call-options.js';
+import type { CallOptions } from './call-options.js';
 import { type CleanupReport, type CleanupSettings, DEFAULT_CLEANUP_TIMEOUT_MS } from './cart-cleanup.js';
 import { type CartHost, CartSession } from './cart-session.js';
 import { type EndUser, endUserHeaders, headerParams } from './end-user.js';
@@ -102,7 +102,6 @@ export class PartnerClient implements CartHost {
   /** @internal How cleanup DELETEs run and are reported. */
   readonly cleanup: CleanupSettings;
   private readonly transport: Transport;
-  private readonly tokens: AccessTokens | undefined;
   private readonly polling: PollingOptions;
   private readonly certificateTtlMs: number;
   private readonly now: () => number;
@@ -127,35 +126,38 @@ export class PartnerClient implements CartHost {
       throw new PartnerValidationError('onCleanup', 'must be a function when given');
     }
     this.cleanup = {
-      timeoutMs: positive(options.cleanupTimeoutMs, 'cleanupTimeoutMs') ?? DEFAULT_CLEANUP_TIMEOUT_MS,
+      timeoutMs: numberOption(options, 'cleanupTimeoutMs', DEFAULT_CLEANUP_TIMEOUT_MS, 'positive'),
       onCleanup: options.onCleanup,
       logger,
     };
     const secrets = new Secrets(options.apiKey, options.clientSecret);
-    this.transport = new Transport({
-      baseUrl: this.baseUrl,
-      apiKey: options.apiKey,
-      fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? 30_000,
-      maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
-      secrets,
-      maxRetries: nonNegative(options.maxRetries, 'maxRetries') ?? 2,
-      retryDelayMs: nonNegative(options.retryDelayMs, 'retryDelayMs') ?? 500,
-      maxRetryDelayMs: nonNegative(options.maxRetryDelayMs, 'maxRetryDelayMs') ?? 8000,
-      logger,
-      sleep: this.sleep,
-    });
-    this.tokens =
+    const tokens =
       options.clientSecret === undefined
         ? undefined
         : new AccessTokens({
             baseUrl: this.baseUrl,
             apiKey: options.apiKey,
             clientSecret: options.clientSecret,
+            // The token call goes through the transport too (made below, before any call).
             send: (request, sendOptions) => this.transport.send(request, sendOptions),
             now: this.now,
           });
-    this.transport.useTokens(this.tokens);
+    this.transport = new Transport(
+      {
+        origin: this.baseUrl.origin,
+        apiKey: options.apiKey,
+        fetch: options.fetch ?? globalThis.fetch,
+        timeoutMs: numberOption(options, 'timeoutMs', 30_000, 'positive'),
+        maxResponseBytes: numberOption(options, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 'positive'),
+        secrets,
+        maxRetries: numberOption(options, 'maxRetries', 2, 'zero or more'),
+        retryDelayMs: numberOption(options, 'retryDelayMs', 500, 'zero or more'),
+        maxRetryDelayMs: numberOption(options, 'maxRetryDelayMs', 8000, 'zero or more'),
+        logger,
+        sleep: this.sleep,
+      },
+      tokens,
+    );
     this.raw = typedRaw(createClient<paths>({ baseUrl: this.baseUrl.href, fetch: this.transport.fetchResponse }), secrets);
     this.api = createClient<paths>({
       baseUrl: this.baseUrl.href,
@@ -168,13 +170,13 @@ export class PartnerClient implements CartHost {
   /** Event details: ticket types, prices and whether the event can be sold here (`api_transactable`). */
   async getEvent(eventId: string, options: CallOptions = {}): Promise<EventDetails> {
     const id = checkId(eventId, 'eventId');
-    const result = await this.api.GET('/event/{event_id}', { params: { path: { event_id: id } }, ...signalOf(options) });
+    const result = await this.api.GET('/event/{event_id}', { params: { path: { event_id: id } }, signal: options.signal });
     return await settleData<EventDetails>(result, undefined);
   }
 
   /** The captcha page to render in a web view, and its site key. */
   async getCaptchaPage(options: CallOptions = {}): Promise<CaptchaPage> {
-    const result = await this.api.GET('/captcha', { parseAs: 'text', ...signalOf(options) });
+    const result = await this.api.GET('/captcha', { parseAs: 'text', signal: options.signal });
     const settled = await settle<string>(result, undefined);
     return { html: settled.data ?? '', siteKey: result.response.headers.get('x-tm-captcha-v2-sitekey') ?? undefined };
   }
@@ -186,9 +188,9 @@ export class PartnerClient implements CartHost {
     const headers = endUserHeaders(input.user);
     const result = await this.api.POST('/cart', {
       params: { header: headerParams(headers) },
-      headers: Object.fromEntries(headers),
+      headers,
       body: { token },
-      ...signalOf(options),
+      signal: options.signal,
     });
     const { data } = await settle<{ cart_id: string }>(result, undefined);
     if (typeof data?.cart_id !== 'string' || data.cart_id === '') throw new PartnerError('The API answered without a cart_id');
@@ -198,7 +200,7 @@ export class PartnerClient implements CartHost {
   /** A session for a cart opened earlier (e.g. in another process). */
   resumeCart(cartId: string, user: EndUser): CartSession {
     if (typeof cartId !== 'string' || cartId.trim() === '') throw new PartnerValidationError('cartId', 'is required');
-    endUserHeaders(user);
+    // The session checks the user as it is made.
     return new CartSession(this, cartId, user);
   }
 
@@ -208,7 +210,7 @@ export class PartnerClient implements CartHost {
     if (query?.daysFromPurchase !== undefined) q.days_from_purchase = days(query.daysFromPurchase, 'daysFromPurchase');
     if (query?.daysBeforeEvent !== undefined) q.days_before_event = days(query.daysBeforeEvent, 'daysBeforeEvent');
     if (Object.keys(q).length === 0) throw new PartnerValidationError('daysFromPurchase', 'or daysBeforeEvent is required');
-    const result = await this.api.GET('/orders/unredeemed', { params: { query: q }, ...signalOf(options) });
+    const result = await this.api.GET('/orders/unredeemed', { params: { query: q }, signal: options.signal });
     return await settleData<UnredeemedOrders>(result, undefined);
   }
 
@@ -224,8 +226,8 @@ export class PartnerClient implements CartHost {
     const value = (async () => {
       const result = await this.api.GET('/certificate', {
         params: { query: { cart_id: cartId }, header: headerParams(headers) },
-        headers: Object.fromEntries(headers),
-        ...signalOf(options),
+        headers,
+        signal: options.signal,
       });
       return await settleData<Certificate>(result, undefined);
     })();
@@ -242,7 +244,7 @@ export class PartnerClient implements CartHost {
     return {
       baseUrl: this.baseUrl,
       headers,
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: options.signal,
       send: (request) => this.transport.send(request),
       options: { ...this.polling, ...options.polling },
       sleep: this.sleep,
@@ -269,16 +271,15 @@ function days(value: unknown, field: string): number {
   return value;
 }
 
-function positive(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
-    throw new PartnerValidationError(field, 'must be a positive number');
-  return value;
-}
+/** The numeric options, checked by {@link numberOption}. */
+type NumberOption = 'timeoutMs' | 'maxResponseBytes' | 'maxRetries' | 'retryDelayMs' | 'maxRetryDelayMs' | 'cleanupTimeoutMs';
 
-function nonNegative(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value))
-    throw new PartnerValidationError(field, 'must be zero or more');
+/** A numeric option, or its default when absent. */
+function numberOption(options: PartnerClientOptions, field: NumberOption, fallback: number, range: 'positive' | 'zero or more'): number {
+  const value: unknown = options[field];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (value === 0 && range === 'positive')) {
+    throw new PartnerValidationError(field, range === 'positive' ? 'must be a positive number' : 'must be zero or more');
+  }
   return value;
 }

@@ -10,7 +10,6 @@ import { PartnerPollingError } from './errors.js';
 import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
 import { redactUrl } from './redact.js';
 import { checkTarget } from './request-target.js';
-import { sleep as defaultSleep } from './sleep.js';
 
 /** Caller-facing polling settings. */
 export interface PollingOptions {
@@ -47,8 +46,8 @@ export interface PollingContext {
   signal?: AbortSignal;
   send: (request: RequestParts) => Promise<BufferedResponse>;
   options: PollingOptions;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  now?: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
 }
 
 /** A 202 body that asks the client to poll. */
@@ -64,8 +63,7 @@ export function isPollingInstruction(body: unknown): body is PollingInstruction 
 
 /** Follows polling instructions until an answer that is not one; returns that answer. */
 export async function followPolling(first: PollingInstruction, ctx: PollingContext): Promise<BufferedResponse> {
-  const sleep = ctx.sleep ?? defaultSleep;
-  const now = ctx.now ?? Date.now;
+  const { sleep, now } = ctx;
   const { deadlineMs = 120_000, maxAttempts = 60, minIntervalMs = 1000, maxIntervalMs = 30_000, onPoll } = ctx.options;
   const started = now();
   let instruction = first;
@@ -77,9 +75,7 @@ export async function followPolling(first: PollingInstruction, ctx: PollingConte
     if (elapsedMs + waitMs > deadlineMs) throw new PartnerPollingError('deadline', { attempts: attempt - 1, elapsedMs, url });
     onPoll?.({ attempt, waitMs, elapsedMs, url: redactUrl(url) });
     await sleep(waitMs, ctx.signal);
-    const reply = await ctx.send(
-      new OutgoingRequest(url, { method: 'GET', headers: ctx.headers, ...(ctx.signal ? { signal: ctx.signal } : {}) }),
-    );
+    const reply = await ctx.send(new OutgoingRequest(url, { method: 'GET', headers: ctx.headers, signal: ctx.signal }));
     if (reply.status !== 202) return reply;
     // A 202 that declares JSON was parsed (or refused) inside the transport; any other is a final answer.
     const body = reply.peek();

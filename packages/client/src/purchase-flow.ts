@@ -5,11 +5,9 @@
  */
 import type { CartResponse, PaymentResult, PurchaseResult, ReserveEvent } from './api-types.js';
 import type { CallOptions } from './call-options.js';
-import { type CartSession, type PaymentInput, checkReserve } from './cart-session.js';
-import type { EndUser } from './end-user.js';
-import { endUserHeaders } from './end-user.js';
+import { type CartSession, type PaymentInput, checkReserve, checkSourceAccountId, preparePayment } from './cart-session.js';
+import { type EndUser, endUserHeaders } from './end-user.js';
 import { PartnerValidationError } from './errors.js';
-import { validateBilling, validateCard } from './validate-card.js';
 
 /** Input of `client.purchase()`. */
 export interface PurchaseFlowInput extends PaymentInput {
@@ -41,18 +39,13 @@ export async function runPurchaseFlow(
   if (typeof input !== 'object' || input === null) throw new PartnerValidationError('input', 'is required');
   endUserHeaders(input.user);
   checkReserve(input.event);
-  validateBilling(input.payment.type === 'CC' && input.payment.amount === undefined ? { ...input.payment, amount: '0.00' } : input.payment);
-  if (input.payment.type === 'CC') {
-    if (!input.card) throw new PartnerValidationError('payment.card', 'is required for CC payments');
-    validateCard(input.card);
-  }
-  if (typeof input.sourceAccountId !== 'string' || input.sourceAccountId.trim() === '') {
-    throw new PartnerValidationError('sourceAccountId', 'is required (your id or hash of the user)');
-  }
+  // The amount to charge is known after the reserve; until then any amount will do for the checks.
+  preparePayment(input, 0);
+  checkSourceAccountId(input);
 
   await using session = await client.openCart({ captchaToken: input.captchaToken, user: input.user }, options);
   const cart = await session.reserve(input.event, options);
-  const payment = await session.addPayment(input.card ? { payment: input.payment, card: input.card } : { payment: input.payment }, options);
-  const order = await session.purchase({ sourceAccountId: input.sourceAccountId }, options);
+  const payment = await session.addPayment(input, options);
+  const order = await session.purchase(input, options);
   return { cartId: session.cartId, cart, payment, order };
 }

@@ -6,7 +6,8 @@
 import type { HeadersLike } from './errors.js';
 import { passesLuhn } from './validate-card.js';
 
-const MASK = '***';
+/** What stands in for a masked value. */
+export const MASK = '***';
 
 // Names are compared after lower-casing and dropping `-` and `_`, so apikey, apiKey,
 // api_key and API-KEY are one name.

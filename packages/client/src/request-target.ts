@@ -46,18 +46,6 @@ export function withApiKey(url: URL, apiKey: string): string {
 }
 
 function hasApiKey(search: string): boolean {
-  if (search.length < 8) return false;
-  for (const pair of search.slice(1).split('&')) {
-    const name = pair.split('=', 1)[0] ?? '';
-    if (name === 'apikey' || decodeName(name) === 'apikey') return true;
-  }
-  return false;
-}
-
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name.replace(/\+/g, ' '));
-  } catch {
-    return name;
-  }
+  // URLSearchParams decodes names (percent escapes, `+`) without touching the URL's text.
+  return search.length >= 8 && new URLSearchParams(search).has('apikey');
 }

@@ -6,9 +6,8 @@
  * appear, and so is anything that looks like a credential or a card number.
  */
 import { PartnerApiError, type HeadersLike, readErrorBody } from './errors.js';
-import { redactFreeText } from './redact.js';
+import { MASK, redactFreeText } from './redact.js';
 
-const MASK = '***';
 /** Tokens last an hour; the last few are enough to cover any error still in flight. */
 const TOKENS_KEPT = 8;
 /** How deep a cause chain is copied. */

@@ -12,11 +12,10 @@ import { type ExchangeSettings, exchange } from './exchange.js';
 import type { LogRecord, Logger } from './logger.js';
 import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
 import { apiTarget } from './request-target.js';
-import { untilAborted, sleep as defaultSleep } from './sleep.js';
+import { untilAborted } from './sleep.js';
 
 /** How the transport behaves; the client fills these from its options. */
-export interface TransportOptions extends Omit<ExchangeSettings, 'origin'> {
-  baseUrl: URL;
+export interface TransportOptions extends ExchangeSettings {
   /** Retries after the first attempt, for calls that are safe to repeat. */
   maxRetries: number;
   /** First backoff step; doubled per retry, with full jitter. */
@@ -24,8 +23,7 @@ export interface TransportOptions extends Omit<ExchangeSettings, 'origin'> {
   /** Upper bound for one backoff (also for `Retry-After`). */
   maxRetryDelayMs: number;
   logger: Logger;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** Per-call switches. */
@@ -34,8 +32,6 @@ export interface SendOptions {
   retry?: boolean;
   /** Attach the bearer token when the client has one (default true). */
   bearer?: boolean;
-  /** Log correlation id shared by the attempts and polls of one logical call. */
-  requestId?: string;
 }
 
 /** Sends one request through the transport. */
@@ -52,22 +48,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
 /** Sends requests to the configured API origin only, with auth, timeouts and retries. */
 export class Transport {
-  private tokens: TokenSource | undefined;
-  private readonly settings: ExchangeSettings;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly random: () => number;
-
-  constructor(private readonly options: TransportOptions) {
-    const { fetch, apiKey, timeoutMs, maxResponseBytes, secrets } = options;
-    this.settings = { fetch, apiKey, timeoutMs, maxResponseBytes, secrets, origin: options.baseUrl.origin };
-    this.sleep = options.sleep ?? defaultSleep;
-    this.random = options.random ?? Math.random;
-  }
-
-  /** Turns on bearer tokens (the token source itself sends through this transport). */
-  useTokens(tokens: TokenSource | undefined): void {
-    this.tokens = tokens;
-  }
+  /** `tokens`, when given, puts a bearer token on every call (the token source itself sends through here). */
+  constructor(
+    private readonly options: TransportOptions,
+    private readonly tokens?: TokenSource,
+  ) {}
 
   /** openapi-fetch's `fetch` for the client's methods: the read answer stands in for a Response. */
   readonly fetch = (request: RequestParts): Promise<Response> => this.send(request) as unknown as Promise<Response>;
@@ -77,15 +62,17 @@ export class Transport {
 
   /** Sends one logical request: attempts, retries and at most one token renewal. */
   async send(request: RequestParts, options: SendOptions = {}): Promise<BufferedResponse> {
-    const { logger, maxRetries, secrets } = this.options;
+    const { logger, maxRetries, secrets, sleep } = this.options;
     // Checked before anything is read or sent: the configured origin only, no user info.
-    const url = apiTarget(request.url, this.settings.origin, this.options.apiKey);
+    const url = apiTarget(request.url, this.options.origin, this.options.apiKey);
     const method = request.method.toUpperCase();
     const retry = options.retry ?? SAFE_METHODS.has(method);
     const logging = logger.enabled('warn');
-    // Ids only matter to logs; skip the work when nothing is logged.
-    const requestId = logging ? (options.requestId ?? randomUUID().slice(0, 8)) : '';
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await bodyOf(request);
+    // Correlates the records of this call's attempts; ids only matter to logs, so none when nothing is logged.
+    const requestId = logging ? randomUUID().slice(0, 8) : '';
+    // The client's own requests carry their serialised body as it is; a real Request is read once.
+    const body =
+      method === 'GET' || method === 'HEAD' ? undefined : request instanceof OutgoingRequest ? request.body : await request.arrayBuffer();
     const callerSignal = request.signal ?? undefined;
     const tokens = options.bearer !== false && !request.headers.has('authorization') ? this.tokens : undefined;
     const log = (level: LogRecord['level'], message: string, attempt: number, extra?: { status: number; durationMs: number }) =>
@@ -107,7 +94,7 @@ export class Transport {
       if (logging) log('debug', 'request', attempt);
       let reply: BufferedResponse;
       try {
-        reply = await exchange(this.settings, { method, url, headers, body }, callerSignal);
+        reply = await exchange(this.options, { method, url, headers, body }, callerSignal);
       } catch (err) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         // The API answered: repeating the call would get the same answer.
@@ -116,7 +103,7 @@ export class Transport {
         if (!retry || attempt > maxRetries) throw failure;
         const delay = this.backoff(attempt);
         log('warn', `${failure.name}; retrying in ${delay} ms`, attempt);
-        await this.sleep(delay, callerSignal);
+        await sleep(delay, callerSignal);
         continue;
       }
       if (logging) log('info', 'response', attempt, { status: reply.status, durationMs: Math.round(performance.now() - started) });
@@ -131,7 +118,7 @@ export class Transport {
       if (retry && attempt <= maxRetries && (reply.status === 429 || reply.status >= 500)) {
         const delay = this.retryAfter(reply.headers) ?? this.backoff(attempt);
         log('warn', `status ${reply.status}; retrying in ${delay} ms`, attempt);
-        await this.sleep(delay, callerSignal);
+        await sleep(delay, callerSignal);
         continue;
       }
       return reply;
@@ -141,7 +128,7 @@ export class Transport {
   /** Exponential backoff with full jitter. */
   private backoff(attempt: number): number {
     const ceiling = Math.min(this.options.maxRetryDelayMs, this.options.retryDelayMs * 2 ** (attempt - 1));
-    return Math.round(this.random() * ceiling);
+    return Math.round(Math.random() * ceiling);
   }
 
   /** `Retry-After` (seconds or a date) or `Ratelimit-Expiry` (epoch ms), capped. */
@@ -158,10 +145,4 @@ export class Transport {
     if (ms === undefined || Number.isNaN(ms)) return undefined;
     return Math.max(0, Math.min(this.options.maxRetryDelayMs, Math.round(ms)));
   }
-}
-
-/** The request body, in a form fetch can send again on a retry or a redirect hop. */
-async function bodyOf(request: RequestParts): Promise<string | ArrayBuffer | undefined> {
-  // The client's own requests carry their serialised body as it is; a real Request is read once.
-  return request instanceof OutgoingRequest ? request.payload() : request.arrayBuffer();
 }
