@@ -39,7 +39,7 @@ describe('package versions', () => {
     const m = manifest(dir);
     expect(m.private).toBeUndefined();
     expect(m.files).toContain('dist');
-    expect(m.engines?.node).toBe('>=20.19');
+    expect(m.engines?.node).toBe('^20.19.0 || ^22.12.0 || ^24.0.0');
     expect(m.exports).toBeDefined();
     for (const [name, range] of Object.entries({ ...m.dependencies, ...m.devDependencies })) {
       if (name.startsWith('@tm-partner/')) expect(range, `${m.name} → ${name}`).toBe('workspace:*');
