@@ -49,7 +49,7 @@ interface OperationDraft {
 export function elementsToOpenApi(api: Element, sink: DiagnosticSink, locator: SourceLocator): OpenApiDocument {
   const components = new SchemaComponents();
   const mson = new MsonConverter(components, sink);
-  mson.defineNamedTypes(api);
+  mson.defineNamedTypes(api, (name) => locator.findDataStructure(name));
   const ctx: MessageContext = { mson, components, sink, locator };
   const walker = new Walker(ctx, sink);
   walker.walk(api);
