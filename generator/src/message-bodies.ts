@@ -36,8 +36,11 @@ export interface MessageContext {
   locator: SourceLocator;
 }
 
-/** Reads a request or response element; `scope` names it in diagnostics and hoisted schemas. */
-export function readMessage(msg: Element, scope: string, ctx: MessageContext): MessageSample {
+/**
+ * Reads a request or response element; `scope` names it in diagnostics and hoisted schemas.
+ * `inherited` is the action's `+ Attributes`, which describe its JSON requests that have none.
+ */
+export function readMessage(msg: Element, scope: string, ctx: MessageContext, inherited?: Element): MessageSample {
   const headers = pairs(msg.attributes?.headers);
   const sample: MessageSample = { headers };
   const name = text(msg.meta?.title)?.trim();
@@ -48,12 +51,14 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext): M
     .filter((s): s is string => !!s);
   if (copy.length > 0) sample.description = copy.join('\n\n');
 
-  const structure = children(msg).find((c) => c.element === 'dataStructure');
   const assets = children(msg).filter((c) => c.element === 'asset');
   const bodyAsset = assets.find((a) => hasClass(a, 'messageBody'));
   const schemaAsset = assets.find((a) => hasClass(a, 'messageBodySchema'));
   const declaredType =
     headerValue(headers, 'content-type') ?? text(bodyAsset?.attributes?.contentType) ?? text(msg.attributes?.contentType);
+  const own = children(msg).find((c) => c.element === 'dataStructure');
+  // As Drafter does: the action's attributes describe a JSON request without attributes of its own.
+  const structure = own ?? (inherited && declaredType && isJsonMediaType(mediaTypeOf(declaredType, undefined)) ? inherited : undefined);
   const bodyText = text(bodyAsset);
   const hasBody = (bodyText !== undefined && bodyText.trim() !== '') || structure !== undefined || schemaAsset !== undefined;
   if (!hasBody) return sample;
@@ -73,12 +78,13 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext): M
   }
 
   let schema: JsonSchema | undefined;
-  if (structure && structure.content && typeof structure.content === 'object') {
-    schema = ctx.mson.bodySchema(structure.content as Element);
-  } else if (schemaAsset) {
-    // Drafter renders schemas it generated from MSON here too; MSON was handled above.
+  if (schemaAsset) {
+    // A written Schema section says what the body must be, even beside Attributes (Drafter's rule too).
     const parsed = readJsonExample(text(schemaAsset) ?? '', schemaAsset, `${scope} schema`, ctx);
     if (parsed.length > 0 && typeof parsed[0] === 'object') schema = importJsonSchema(parsed[0], scope, ctx.components, ctx.sink);
+  }
+  if (!schema && structure && structure.content && typeof structure.content === 'object') {
+    schema = ctx.mson.bodySchema(structure.content as Element);
   }
   if (!schema) {
     const structured = jsonLike || mediaType === 'application/x-www-form-urlencoded';
