@@ -91,8 +91,13 @@ function named(items: Diagnostic[], file: string | undefined): Diagnostic[] {
   return file === undefined ? items : items.map((d) => ({ ...d, file }));
 }
 
-/** Maps lines of the expanded text back to the blueprint as written, and names the file. */
+/** Maps lines of the expanded text back to the blueprint as written, sorts by position, names the file. */
 function finish(items: Diagnostic[], file: string | undefined, expanded: ExpandedSource): Diagnostic[] {
   const mapped = items.map((d) => (d.line === undefined ? d : { ...d, line: expanded.originalLine(d.line) }));
-  return named([...expanded.diagnostics, ...mapped], file);
+  // Drafter's, the include step's and the converter's own, in the order of the blueprint.
+  const rank = (d: Diagnostic) => (d.line === undefined ? Number.MAX_SAFE_INTEGER : d.line * 1e6 + (d.column ?? 0));
+  return named(
+    [...expanded.diagnostics, ...mapped].sort((a, b) => rank(a) - rank(b)),
+    file,
+  );
 }

@@ -79,6 +79,34 @@ describe('headings Drafter does not read', () => {
   });
 });
 
+describe('diagnostics', () => {
+  it("come in the blueprint's order, Drafter's and the converter's own alike", () => {
+    const source = apib(
+      'HOST: api.example.com',
+      '',
+      '# API',
+      '## R [/r]',
+      '### Read [GET]',
+      '+ Response 200 (application/json)',
+      '',
+      '        {"a": 1,}',
+      '',
+      '## Broken [/b',
+      '',
+      '### Make [POST]',
+      '+ Request',
+      '    + Headers',
+      '',
+      '            Accept: text/plain',
+      '',
+    );
+    const found = convert(source).diagnostics;
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    expect(found.map((d) => d.line)).toEqual([...found.map((d) => d.line as number)].sort((a, b) => a - b));
+    expect(found[0]?.message).toMatch(/HOST 'api\.example\.com' has no scheme/);
+  });
+});
+
 describe('input that is no blueprint', () => {
   it('is an error: empty, white space only, or text without resources and data structures', () => {
     expect(lines('')).toEqual(['x.apib:1:1: error: no API found: the input is empty']);
