@@ -7,5 +7,8 @@ import { clientBenchCases } from '../../packages/client/bench/client-bench.js';
 import { sandboxBenchCases } from '../../packages/sandbox/bench/load-bench.js';
 import { DEFAULT_SETTINGS, printBench, runScript } from './bench-harness.js';
 import { converterBenchCases } from './bench.js';
+import { scaleBenchCases } from './bench-scale.js';
 
-runScript(() => printBench([...converterBenchCases(), ...clientBenchCases(), ...sandboxBenchCases()], DEFAULT_SETTINGS));
+runScript(() =>
+  printBench([...converterBenchCases(), ...scaleBenchCases(), ...clientBenchCases(), ...sandboxBenchCases()], DEFAULT_SETTINGS),
+);
