@@ -147,6 +147,23 @@ describe('MSON mappings agree with Drafter', () => {
     expect(v.ours).toEqual([true, false, false, false, false, false]);
   });
 
+  it('a base type passes fixed and nullable on to the types built on it', () => {
+    const source = request(
+      ['+ p (PP, required)', '+ n (NN, required)'],
+      ['## QF (object, fixed)', '+ k: v (string)', '', '## PP (QF)', '+ extra (string)', '', '## QN (string, nullable)', '', '## NN (QN)'],
+    );
+    const ok = { p: { k: 'v', extra: 'e' }, n: null };
+    const v = verdicts(source, 'POST /r request', [
+      ok,
+      { ...ok, n: 'x' },
+      { ...ok, p: { k: 'w', extra: 'e' } },
+      { ...ok, p: { k: 'v' } },
+      { ...ok, p: { ...ok.p, more: 1 } },
+    ]);
+    expect(v.disagreements).toEqual([]);
+    expect(v.ours).toEqual([true, true, false, false, false]);
+  });
+
   it('nullable: null is allowed, also for fixed values and named types', () => {
     const source = request(
       ['+ n: 3 (number, nullable, required)', '+ f: x (string, fixed, nullable, required)', '+ o (O, nullable, required)'],
