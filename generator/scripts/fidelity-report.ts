@@ -59,7 +59,10 @@ export function fidelityReport(rows: FidelityRow[], verbose: boolean): { text: s
     `the converter combines them, with oneOf when their JSON types differ and anyOf otherwise); ${overall.combinedAgreed} of their ${overall.combinedExamples} examples that Drafter accepts fit our combined schema.`,
   );
   out.push(
-    `Not in the figures: ${overall.withoutSchema} JSON bodies without both a Drafter schema and an example, ${overall.notStrictJson} examples that are not strict JSON.`,
+    `Not in the figures: ${overall.withoutSchema} JSON bodies without both a Drafter schema and an example (our schema accepts ${overall.schemalessAgreed} of the ${overall.schemalessExamples} strict-JSON examples among them),`,
+  );
+  out.push(
+    `and ${overall.notStrictJson} examples that are not strict JSON (the converter reads them leniently, with a warning for each repair).`,
   );
   if (verbose) {
     for (const r of counted) for (const line of r.result.leftOut) out.push(`  left out: ${r.name}: ${line}`);

@@ -39,6 +39,9 @@ export interface FidelityFigures {
    */
   combinedExamples: number;
   combinedAgreed: number;
+  /** Strict-JSON examples without a Drafter schema, and how many our schema accepts (it must accept every one). */
+  schemalessExamples: number;
+  schemalessAgreed: number;
   /** Not counted: JSON bodies whose example is not strict JSON, or that have no Drafter schema or no example. */
   notStrictJson: number;
   withoutSchema: number;
@@ -64,6 +67,8 @@ export function noFigures(): FidelityFigures {
     severalBodies: 0,
     combinedExamples: 0,
     combinedAgreed: 0,
+    schemalessExamples: 0,
+    schemalessAgreed: 0,
     notStrictJson: 0,
     withoutSchema: 0,
   };
@@ -94,6 +99,7 @@ export function checkFidelity(source: string, document: unknown): FidelityResult
     for (const body of bodies) {
       if (body.schema === undefined || body.example === undefined) {
         result.withoutSchema++;
+        if (body.example !== undefined) checkSchemaless(body, ours, result);
         continue;
       }
       let example: unknown;
@@ -155,6 +161,23 @@ export function schemaProblems(document: unknown): string[] {
     }
   }
   return locations.map((l) => ours.compileAt(l)).filter((v): v is string => typeof v === 'string');
+}
+
+/** A strict-JSON example without a Drafter schema: our schema (written or inferred) must accept it all the same. */
+function checkSchemaless(body: DrafterBody, ours: OurSchemas, result: FidelityResult): void {
+  let example: unknown;
+  try {
+    example = JSON.parse(body.example ?? '');
+  } catch {
+    return;
+  }
+  result.schemalessExamples++;
+  const mine = ours.validator(body);
+  if (typeof mine !== 'string' && mine(example)) result.schemalessAgreed++;
+  else
+    result.disagreements.push(
+      `${labelOf(body)}: our schema ${typeof mine === 'string' ? `is missing (${mine})` : `rejects the example (${describeErrors(mine)})`}`,
+    );
 }
 
 /** A body that shares its status with others: its example must still fit our combined schema. */

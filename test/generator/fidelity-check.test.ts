@@ -74,6 +74,16 @@ describe('the fidelity check', () => {
     ]);
   });
 
+  it('holds a written example without a Drafter schema against our inferred schema too', () => {
+    const plain = apib('# A', '## R [/r]', '### Read [GET]', '+ Response 200 (application/json)', '', '        {"id": 1}', '');
+    const { doc } = toOpenApi(plain);
+    expect(checkFidelity(normaliseSource(plain), doc)).toMatchObject({ schemalessExamples: 1, schemalessAgreed: 1, disagreements: [] });
+    (doc.paths['/r']?.get as any).responses['200'].content['application/json'].schema = { type: 'array' };
+    expect(checkFidelity(normaliseSource(plain), doc).disagreements).toEqual([
+      'GET /r 200 application/json: our schema rejects the example (/ must be array)',
+    ]);
+  });
+
   it('fails a schema that rejects the example, a missing body and a schema that does not compile', () => {
     const r = check((doc) => {
       doc.paths['/posts'].post.responses['201'].content['application/json'].schema = { type: 'string' };
