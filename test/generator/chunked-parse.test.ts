@@ -13,6 +13,11 @@ import { normaliseSource } from '../../generator/src/normalise-source.js';
 import { parseBlueprint } from '../../generator/src/parse-blueprint.js';
 import { apib } from './blueprint.js';
 
+/** A resource group with one resource (`## Name [uri]`) and one GET, plus `more` lines. */
+function group(name: string, resource: string, uri: string, ...more: string[]): string[] {
+  return [`# Group ${name}`, `## ${resource} [${uri}]`, '### Read [GET]', '+ Response 200', ...more];
+}
+
 /** Both parses of one text; `chunkBytes: 1` makes every group a chunk of its own. */
 function bothWays(source: string) {
   const text = normaliseSource(source);
@@ -50,10 +55,7 @@ describe('parsing in chunks', () => {
   it('places a warning inside a later chunk at its line in the blueprint', () => {
     const source = apib(
       '# API',
-      '# Group A',
-      '## R [/r]',
-      '### Read [GET]',
-      '+ Response 200',
+      ...group('A', 'R', '/r'),
       '# Group B',
       '## S [/s]',
       '### Read [GET]',
@@ -108,28 +110,8 @@ describe('parsing in chunks', () => {
         '+ Response 200 (application/json)',
         '    + Attributes (Coupon)',
       ),
-      'a group name used twice': apib(
-        '# API',
-        '# Group A',
-        '## R [/r]',
-        '### Read [GET]',
-        '+ Response 200',
-        '# Group A',
-        '## S [/s]',
-        '### Read [GET]',
-        '+ Response 200',
-      ),
-      'a URI used in two groups': apib(
-        '# API',
-        '# Group A',
-        '## R [/r]',
-        '### Read [GET]',
-        '+ Response 200',
-        '# Group B',
-        '## S [/r]',
-        '### Make [POST]',
-        '+ Response 201',
-      ),
+      'a group name used twice': apib('# API', ...group('A', 'R', '/r'), ...group('A', 'S', '/s')),
+      'a URI used in two groups': apib('# API', ...group('A', 'R', '/r'), '# Group B', '## S [/r]', '### Make [POST]', '+ Response 201'),
       'data structures inside a group': apib(
         '# API',
         '# Group A',
@@ -137,27 +119,15 @@ describe('parsing in chunks', () => {
         '### Read [GET]',
         '+ Response 200 (application/json)',
         '    + Attributes (T)',
-        '# Group B',
-        '## S [/s]',
-        '### Read [GET]',
-        '+ Response 200',
-        '## Data Structures',
-        '### T',
-        '+ a (string)',
+        ...group('B', 'S', '/s', '## Data Structures', '### T', '+ a (string)'),
       ),
       'a resource outside the groups': apib(
         '# API',
         '## Top [/top]',
         '### Read [GET]',
         '+ Response 200',
-        '# Group A',
-        '## R [/r]',
-        '### Read [GET]',
-        '+ Response 200',
-        '# Group B',
-        '## S [/s]',
-        '### Read [GET]',
-        '+ Response 200',
+        ...group('A', 'R', '/r'),
+        ...group('B', 'S', '/s'),
       ),
     };
     for (const [name, source] of Object.entries(cases)) {

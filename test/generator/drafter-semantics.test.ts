@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apib, toOpenApi } from './blueprint.js';
-import { verdicts } from './drafter-verdicts.js';
+import { expectAgreement } from './drafter-verdicts.js';
 
 /** A blueprint with one POST whose request has these attributes, plus data structures. */
 function request(attributes: string[], structures: string[] = []): string {
@@ -29,15 +29,12 @@ describe('MSON mappings agree with Drafter', () => {
       ['+ ext (Extension, required)'],
       ['## Extension (enum)', '+ (Foo type)', '+ none', '', '## Foo type (object, fixed-type)', '+ id (string)'],
     );
-    const v = verdicts(source, 'POST /r request', [
-      { ext: { id: 'x' } },
-      { ext: 'none' },
-      { ext: {} },
-      { ext: { id: 1 } },
-      { ext: 'other' },
-    ]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, true, false, false, false]);
+    const v = expectAgreement(
+      source,
+      'POST /r request',
+      [{ ext: { id: 'x' } }, { ext: 'none' }, { ext: {} }, { ext: { id: 1 } }, { ext: 'other' }],
+      [true, true, false, false, false],
+    );
     expect(JSON.stringify(v.doc.components?.schemas?.Extension)).not.toContain('[{}]');
   });
 
@@ -47,15 +44,12 @@ describe('MSON mappings agree with Drafter', () => {
       ['## B (enum)', '+ valueB', '', '## E (enum)', '+ one', '+ two', '', '## E2 (E)', '+ three'],
     );
     const ok = { a: 'valueA', b: 'three', c: 'two' };
-    const v = verdicts(source, 'POST /r request', [
-      ok,
-      { ...ok, a: 'valueB' },
-      { ...ok, b: 'one' },
-      { ...ok, a: 'valueC' },
-      { ...ok, c: 'three' },
-    ]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, true, true, false, false]);
+    const v = expectAgreement(
+      source,
+      'POST /r request',
+      [ok, { ...ok, a: 'valueB' }, { ...ok, b: 'one' }, { ...ok, a: 'valueC' }, { ...ok, c: 'three' }],
+      [true, true, true, false, false],
+    );
     expect(v.doc.components?.schemas?.E2).toMatchObject({ type: 'string', enum: ['one', 'two', 'three'] });
   });
 
@@ -77,24 +71,25 @@ describe('MSON mappings agree with Drafter', () => {
       '',
       '+ Response 204',
     );
-    const v = verdicts(source, 'POST /r request', [{ scope: 'accounts' }, { scope: 'cards' }, { scope: 5 }]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, true, false]);
+    const v = expectAgreement(source, 'POST /r request', [{ scope: 'accounts' }, { scope: 'cards' }, { scope: 5 }], [true, true, false]);
     expect((v.schema as any).properties.scope.enum).toEqual(['accounts', 'cards']);
     expect(toOpenApi(source).warnings.join('\n')).toMatch(/written in double quotes/);
     // Quotes on only some members are part of those values.
-    const mixed = verdicts(request(['+ q (enum, required)', '    + Members', '        + "a"', '        + b']), 'POST /r request', [
-      { q: '"a"' },
-      { q: 'a' },
-    ]);
-    expect(mixed.disagreements).toEqual([]);
-    expect(mixed.ours).toEqual([true, false]);
+    expectAgreement(
+      request(['+ q (enum, required)', '    + Members', '        + "a"', '        + b']),
+      'POST /r request',
+      [{ q: '"a"' }, { q: 'a' }],
+      [true, false],
+    );
   });
 
   it('required: only required members must be present', () => {
-    const v = verdicts(request(['+ id: 1 (number, required)', '+ name: x (string)']), 'POST /r request', [{ id: 1 }, { name: 'x' }]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, false]);
+    expectAgreement(
+      request(['+ id: 1 (number, required)', '+ name: x (string)']),
+      'POST /r request',
+      [{ id: 1 }, { name: 'x' }],
+      [true, false],
+    );
   });
 
   it('fixed: values, closed objects and tuples, inherited by everything nested (named types too), optional members excepted', () => {
@@ -109,17 +104,20 @@ describe('MSON mappings agree with Drafter', () => {
       ['## O', '+ k: v (string)'],
     );
     const ok = { f: { mode: 'fast', inner: { k: 'v' }, list: ['a', 'b'] } };
-    const v = verdicts(source, 'POST /r request', [
-      ok,
-      { f: { ...ok.f, note: 'n' } },
-      { f: { ...ok.f, mode: 'slow' } },
-      { f: { ...ok.f, inner: { k: 'w' } } },
-      { f: { ...ok.f, inner: { k: 'v', more: 1 } } },
-      { f: { ...ok.f, list: ['a'] } },
-      { f: { ...ok.f, list: ['a', 'b', 'c'] } },
-    ]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, true, false, false, false, false, false]);
+    expectAgreement(
+      source,
+      'POST /r request',
+      [
+        ok,
+        { f: { ...ok.f, note: 'n' } },
+        { f: { ...ok.f, mode: 'slow' } },
+        { f: { ...ok.f, inner: { k: 'w' } } },
+        { f: { ...ok.f, inner: { k: 'v', more: 1 } } },
+        { f: { ...ok.f, list: ['a'] } },
+        { f: { ...ok.f, list: ['a', 'b', 'c'] } },
+      ],
+      [true, true, false, false, false, false, false],
+    );
   });
 
   it('fixed-type: members required and nothing else allowed, their values free, nested objects untouched; a base type passes it on', () => {
@@ -135,16 +133,19 @@ describe('MSON mappings agree with Drafter', () => {
       ['## Q (object, fixed-type)', '+ k: v (string)', '', '## P (Q)', '+ extra: e (string)'],
     );
     const ok = { p: { k: 'other', inner: { x: 2, more: true } }, q: { k: 'v', extra: 'e' } };
-    const v = verdicts(source, 'POST /r request', [
-      ok,
-      { ...ok, p: { k: 'v' } },
-      { ...ok, p: { ...ok.p, unknown: 1 } },
-      { ...ok, p: { ...ok.p, k: 1 } },
-      { ...ok, q: { k: 'v' } },
-      { ...ok, q: { ...ok.q, unknown: 1 } },
-    ]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, false, false, false, false, false]);
+    expectAgreement(
+      source,
+      'POST /r request',
+      [
+        ok,
+        { ...ok, p: { k: 'v' } },
+        { ...ok, p: { ...ok.p, unknown: 1 } },
+        { ...ok, p: { ...ok.p, k: 1 } },
+        { ...ok, q: { k: 'v' } },
+        { ...ok, q: { ...ok.q, unknown: 1 } },
+      ],
+      [true, false, false, false, false, false],
+    );
   });
 
   it('a base type passes fixed and nullable on to the types built on it', () => {
@@ -153,15 +154,12 @@ describe('MSON mappings agree with Drafter', () => {
       ['## QF (object, fixed)', '+ k: v (string)', '', '## PP (QF)', '+ extra (string)', '', '## QN (string, nullable)', '', '## NN (QN)'],
     );
     const ok = { p: { k: 'v', extra: 'e' }, n: null };
-    const v = verdicts(source, 'POST /r request', [
-      ok,
-      { ...ok, n: 'x' },
-      { ...ok, p: { k: 'w', extra: 'e' } },
-      { ...ok, p: { k: 'v' } },
-      { ...ok, p: { ...ok.p, more: 1 } },
-    ]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, true, false, false, false]);
+    expectAgreement(
+      source,
+      'POST /r request',
+      [ok, { ...ok, n: 'x' }, { ...ok, p: { k: 'w', extra: 'e' } }, { ...ok, p: { k: 'v' } }, { ...ok, p: { ...ok.p, more: 1 } }],
+      [true, true, false, false, false],
+    );
   });
 
   it('nullable: null is allowed, also for fixed values and named types', () => {
@@ -170,9 +168,12 @@ describe('MSON mappings agree with Drafter', () => {
       ['## O', '+ k: v (string)'],
     );
     const ok = { n: 3, f: 'x', o: { k: 'v' } };
-    const v = verdicts(source, 'POST /r request', [ok, { n: null, f: null, o: null }, { ...ok, f: 'y' }, { ...ok, n: 'three' }]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, true, false, false]);
+    expectAgreement(
+      source,
+      'POST /r request',
+      [ok, { n: null, f: null, o: null }, { ...ok, f: 'y' }, { ...ok, n: 'three' }],
+      [true, true, false, false],
+    );
   });
 
   it('default and sample: annotations, never fixed values, even in a fixed object', () => {
@@ -183,9 +184,7 @@ describe('MSON mappings agree with Drafter', () => {
       '    + s (string, sample)',
       '        + Sample: abc',
     ]);
-    const v = verdicts(source, 'POST /r request', [{ f: { d: 7, s: 'xyz' } }, { f: { d: 'seven', s: 'xyz' } }]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, false]);
+    const v = expectAgreement(source, 'POST /r request', [{ f: { d: 7, s: 'xyz' } }, { f: { d: 'seven', s: 'xyz' } }], [true, false]);
     const f = (v.schema as any).properties.f;
     expect(f.properties.d).toMatchObject({ type: 'number', default: 5 });
     expect(f.properties.s).toMatchObject({ type: 'string', examples: ['abc'] });
@@ -205,9 +204,7 @@ describe('bodies Drafter describes get a schema', () => {
       '',
       '+ Response 200 (application/json)',
     );
-    const v = verdicts(source, 'POST /coupons{?limit} request', [{ percent_off: 25 }, {}]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, false]);
+    expectAgreement(source, 'POST /coupons{?limit} request', [{ percent_off: 25 }, {}], [true, false]);
   });
 
   it('a 204 declared application/json with attributes keeps its schema', () => {
@@ -219,9 +216,7 @@ describe('bodies Drafter describes get a schema', () => {
       '    + Attributes',
       '        + gone: true (boolean, required)',
     );
-    const v = verdicts(source, 'DELETE /r 204', [{ gone: false }, {}]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, false]);
+    expectAgreement(source, 'DELETE /r 204', [{ gone: false }, {}], [true, false]);
   });
 
   it('a written Schema section wins over Attributes beside it, as in Drafter', () => {
@@ -238,8 +233,6 @@ describe('bodies Drafter describes get a schema', () => {
       '            {"type": "object", "additionalProperties": false, "properties": {"name": {}}}',
       '',
     );
-    const v = verdicts(source, 'GET /r 200', [{ name: 5 }, { other: 1 }]);
-    expect(v.disagreements).toEqual([]);
-    expect(v.ours).toEqual([true, false]);
+    expectAgreement(source, 'GET /r 200', [{ name: 5 }, { other: 1 }], [true, false]);
   });
 });

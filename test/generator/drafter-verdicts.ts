@@ -3,6 +3,7 @@
  * same body (the ground truth of `pnpm conformance`): Drafter's example, every
  * mutant of it and any chosen values get a verdict from both.
  */
+import { expect } from 'vitest';
 import { type SchemaPair, drafterMutants, schemaPairs } from '../../generator/scripts/fidelity.js';
 import { normaliseSource } from '../../generator/src/normalise-source.js';
 import { toOpenApi } from './blueprint.js';
@@ -56,4 +57,15 @@ export function verdicts(source: string, where: string, values: unknown[] = []):
 function usable(validator: SchemaPair['ours'], what: string): (value: unknown) => boolean {
   if (typeof validator === 'string') throw new Error(`${what}: ${validator}`);
   return (value) => validator(value) === true;
+}
+
+/**
+ * Asserts that our schema and Drafter's agree on Drafter's example, every mutant of it
+ * and `values`, and that ours gives `expected` on `values`; returns the verdicts.
+ */
+export function expectAgreement(source: string, where: string, values: unknown[], expected: boolean[]): Verdicts {
+  const v = verdicts(source, where, values);
+  expect(v.disagreements).toEqual([]);
+  expect(v.ours).toEqual(expected);
+  return v;
 }
