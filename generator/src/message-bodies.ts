@@ -72,15 +72,17 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext, in
     if (sample !== undefined && !isEmptyObject(sample)) examples.push(sample);
   }
   if (bodyText !== undefined && bodyText.trim() !== '') {
-    if (jsonLike) examples.push(...readJsonExample(bodyText, bodyAsset, scope, ctx));
+    if (jsonLike) examples.push(...readJson(bodyText, scope, 'example', ctx));
     else if (mediaType === 'application/x-www-form-urlencoded') examples.push(readFormExample(bodyText));
     else examples.push(bodyText);
   }
 
   let schema: JsonSchema | undefined;
-  if (schemaAsset) {
-    // A written Schema section says what the body must be, even beside Attributes (Drafter's rule too).
-    const parsed = readJsonExample(text(schemaAsset) ?? '', schemaAsset, `${scope} schema`, ctx);
+  const schemaText = text(schemaAsset) ?? '';
+  // A written JSON Schema says what the body must be, even beside Attributes (Drafter's rule too);
+  // a schema in another language (XML Schema for an XML body) has no place in OpenAPI.
+  if (schemaText.trimStart().startsWith('{') || (schemaAsset && jsonLike)) {
+    const parsed = readJson(schemaText, `${scope} schema`, 'schema', ctx);
     if (parsed.length > 0 && typeof parsed[0] === 'object') schema = importJsonSchema(parsed[0], scope, ctx.components, ctx.sink);
   }
   if (!schema && structure && structure.content && typeof structure.content === 'object') {
@@ -113,19 +115,19 @@ function mediaTypeOf(declared: string | undefined, body: string | undefined): st
   return start === '{' || start === '[' ? 'application/json' : 'text/plain';
 }
 
-/** Parses a JSON body leniently; repairs become warnings, failure keeps the text. */
-function readJsonExample(body: string, asset: Element | undefined, scope: string, ctx: MessageContext): unknown[] {
+/** Parses a JSON example or schema leniently; repairs become warnings, failure keeps the text. */
+function readJson(body: string, scope: string, what: 'example' | 'schema', ctx: MessageContext): unknown[] {
   const { sink } = ctx;
   const origin = ctx.locator.findBlock(body);
   // Body lines keep their offset from the indented block they were read from.
   const at = (line: number, column: number) => (origin ? { line: origin.line + line - 1, column: origin.column + column - 1 } : undefined);
   try {
     const { values, repairs } = parseLenientJson(body);
-    for (const r of repairs) sink.warn(`${scope}: example is not strict JSON (${r.message}); read leniently`, at(r.line, r.column));
+    for (const r of repairs) sink.warn(`${scope}: ${what} is not strict JSON (${r.message}); read leniently`, at(r.line, r.column));
     return values;
   } catch (err) {
     if (!(err instanceof LenientJsonError)) throw err;
-    sink.warn(`${scope}: example is not JSON (${err.message}); kept as text`, at(err.line, err.column));
+    sink.warn(`${scope}: ${what} is not JSON (${err.message}); ${what === 'example' ? 'kept as text' : 'left out'}`, at(err.line, err.column));
     return [body];
   }
 }
