@@ -1,6 +1,6 @@
 /**
  * Runs Drafter on a blueprint and turns its annotations into diagnostics, in source
- * order. A large blueprint (over 2 MB) is parsed in chunks of resource groups
+ * order. A large blueprint (over 1.5 MB) is parsed in chunks of resource groups
  * (blueprint-chunks.ts), which keeps Drafter's memory near that of one chunk; the
  * chunks' results are merged into the one a whole-document parse gives. Whenever the
  * merge could differ from that (an error, a group name or resource URI in two chunks,
@@ -26,13 +26,13 @@ export interface ParsedBlueprint {
 /** Options of {@link parseBlueprint}. */
 export interface ParseOptions {
   /**
-   * Group text per chunk (default 512 kB, which Drafter parses in a 64 MB heap);
+   * Group text per chunk (default 384 kB, which Drafter parses in a heap of 64 MB at most);
    * documents up to four chunks long are parsed whole.
    */
   chunkBytes?: number;
 }
 
-const CHUNK_BYTES = 512 * 1024;
+const CHUNK_BYTES = 384 * 1024;
 
 /**
  * The Drafter options the converter parses with, fresh each time (drafter.js writes to
