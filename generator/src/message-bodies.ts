@@ -127,7 +127,10 @@ function readJson(body: string, scope: string, what: 'example' | 'schema', ctx: 
     return values;
   } catch (err) {
     if (!(err instanceof LenientJsonError)) throw err;
-    sink.warn(`${scope}: ${what} is not JSON (${err.message}); ${what === 'example' ? 'kept as text' : 'left out'}`, at(err.line, err.column));
+    sink.warn(
+      `${scope}: ${what} is not JSON (${err.message}); ${what === 'example' ? 'kept as text' : 'left out'}`,
+      at(err.line, err.column),
+    );
     return [body];
   }
 }
