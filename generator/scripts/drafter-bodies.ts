@@ -30,7 +30,8 @@ export type DrafterBodies = { bodies: DrafterBody[]; error?: undefined } | { bod
 export function drafterBodies(source: string): DrafterBodies {
   let result: unknown;
   try {
-    result = loadDrafter({ asPublished: true }).parseSync(source, {});
+    // Bodies and schemas as Drafter generates them; source maps are not needed.
+    result = loadDrafter({ asPublished: true }).parseSync(source, { generateSourceMap: false });
   } catch (err) {
     return { error: `Drafter failed: ${err instanceof Error ? err.message : JSON.stringify(err).slice(0, 200)}` };
   }

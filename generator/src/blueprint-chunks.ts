@@ -94,21 +94,20 @@ export function planChunks(text: string, chunkBytes: number): ChunkPlan | undefi
 function findSections(lines: string[]): Section[] | undefined {
   const sections: Section[] = [];
   let fenced = false;
-  lines.forEach((line, i) => {
+  for (const [i, line] of lines.entries()) {
     if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced) return;
-    const kind = GROUP.test(line) ? 'group' : STRUCTURES.test(line) ? 'structures' : LEVEL_ONE.test(line) ? 'other' : undefined;
-    if (!kind) return;
+    if (fenced || !LEVEL_ONE.test(line)) continue;
+    const kind = GROUP.test(line) ? 'group' : STRUCTURES.test(line) ? 'structures' : undefined;
+    // A level-1 heading before the first section is the API's name; after it, it could be anything.
+    if (!kind) {
+      if (sections.length > 0) return undefined;
+      continue;
+    }
     const last = sections[sections.length - 1];
     if (last) last.end = i;
-    if (kind === 'other') {
-      // A level-1 heading before the first section is the API's name; after it, it could be anything.
-      if (sections.length > 0) sections.push({ kind: 'group', start: -1, end: -1 });
-      return;
-    }
     sections.push({ kind, start: i, end: lines.length });
-  });
-  return sections.some((s) => s.start === -1) ? undefined : sections;
+  }
+  return sections;
 }
 
 /** The named types of a data-structures section (`## Name (base)` up to the next `##`). */
