@@ -1,23 +1,30 @@
 /**
  * `pnpm conformance`: converts every blueprint of the shared corpus with our converter
  * and with apib2swagger, validates both outputs, checks that every blueprint action
- * became an operation, and prints a comparison table.
+ * became an operation, and prints a comparison table. Then the schema fidelity of our
+ * documents (the corpus and our own spec) against Drafter's own JSON Schema
+ * (fidelity.ts), per blueprint, per corpus and overall.
  *
  * Exit status 1 when a blueprint that Drafter parses without error gives, with our
- * converter, no document, an invalid document or a missing action; else 0.
- * `--verbose` also lists apib2swagger's failures.
+ * converter, no document, an invalid document or a missing action (a blueprint with no
+ * resources and no data structures must give the "no API found" error instead), or when
+ * any body's schema disagrees with Drafter's; else 0. `--verbose` also lists
+ * apib2swagger's failures and every body left out of the fidelity figures.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Element, children, classes, text, title } from '../src/api-elements.js';
 import { convert, formatDiagnostic } from '../src/index.js';
+import { expandIncludes } from '../src/include-directive.js';
 import { runScript } from './run-script.js';
 import { normaliseSource } from '../src/normalise-source.js';
 import { parseBlueprint } from '../src/parse-blueprint.js';
 import { splitUriTemplate } from '../src/uri-template.js';
 import { convertWithApib2swagger } from './baseline.js';
-import { type CorpusFile, corpusDir, loadCorpus, reportAbsentCorpus } from './corpus.js';
+import { type CorpusFile, REPO_ROOT, corpusDir, loadCorpus, reportAbsentCorpus } from './corpus.js';
+import { type FidelityResult, checkFidelity } from './fidelity.js';
+import { type FidelityRow, fidelityReport } from './fidelity-report.js';
 import { formatTable } from './text-table.js';
 import { type DocumentSmells, type ValidationResult, inspectDocument, validateOpenApi } from './validate-openapi.js';
 
@@ -40,6 +47,8 @@ interface BlueprintFacts {
   actions: Action[];
   /** Actions whose method OpenAPI 3.x has no field for (LINK, COPY…): not expected as operations. */
   unrepresentable: Action[];
+  /** Whether the blueprint has resources or data structures (else "no API found" is the right answer). */
+  describesApi: boolean;
 }
 
 /** One converter's outcome for one file. */
@@ -64,6 +73,8 @@ interface FileReport {
   facts: BlueprintFacts;
   ours: Run;
   baseline: Run;
+  /** Our document against Drafter's own schemas; undefined without a document. */
+  fidelity: FidelityResult | undefined;
 }
 
 async function main(): Promise<number> {
@@ -103,12 +114,13 @@ async function main(): Promise<number> {
     for (const r of drafterErrors) console.log(`  ${r.file.name}: ${r.facts.drafterError}`);
   }
 
-  const failures = clean.filter((r) => !r.ours.valid || r.ours.missing.length > 0 || r.ours.unplaced.length > 0);
+  const failures = clean.filter((r) => !conforms(r));
   const diagnostics = reports.reduce((n, r) => n + r.ours.warnings + r.ours.errors, 0);
   console.log('');
+  const empty = clean.filter((r) => !r.facts.describesApi).length;
   if (failures.length === 0) {
     console.log(
-      `OK: all ${clean.length} Drafter-parsable blueprints give a valid document with every action; all ${diagnostics} diagnostics have a line and column.`,
+      `OK: all ${clean.length - empty} Drafter-parsable blueprints with resources or data structures give a valid document with every action, the ${empty} without either give "no API found"; all ${diagnostics} diagnostics have a line and column.`,
     );
   } else {
     console.log(`FAIL: ${failures.length} of ${clean.length} Drafter-parsable blueprints (our converter):`);
@@ -127,18 +139,46 @@ async function main(): Promise<number> {
     console.log(`apib2swagger: ${baselineFailures.length} of ${reports.length} blueprints fail:`);
     for (const r of baselineFailures) printFailure(r.file.name, r.baseline);
   }
-  return failures.length === 0 ? 0 : 1;
+
+  const rows: FidelityRow[] = reports.flatMap((r) => (r.fidelity ? [{ name: r.file.name, result: r.fidelity }] : []));
+  rows.push(specFidelity());
+  const fidelity = fidelityReport(rows, verbose);
+  console.log('');
+  console.log(fidelity.text);
+  return failures.length === 0 && fidelity.disagreements === 0 ? 0 : 1;
+}
+
+/** Whether our converter did what a Drafter-parsable blueprint calls for. */
+function conforms(r: FileReport): boolean {
+  if (!r.facts.describesApi) return !r.ours.converted && (r.ours.failure ?? '').startsWith('no API found') && r.ours.unplaced.length === 0;
+  return r.ours.valid && r.ours.missing.length === 0 && r.ours.unplaced.length === 0;
+}
+
+/** Our own spec, held against Drafter like the corpus (a row of its own, `spec/…`). */
+function specFidelity(): FidelityRow {
+  const path = resolve(REPO_ROOT, 'spec', 'partner-api.apib');
+  const source = readFileSync(path, 'utf8');
+  const name = 'spec/partner-api.apib';
+  const { document, diagnostics } = convert(source, { filename: name });
+  if (!document) return { name, result: { ...checkFidelity('', {}), drafterError: diagnostics[0]?.message ?? 'no document' } };
+  return { name, result: checkFidelity(normaliseSource(source), document) };
+}
+
+/** The text Drafter and our converter read: includes expanded, normalised. */
+function blueprintText(file: CorpusFile, readInclude: (path: string) => string): string {
+  return normaliseSource(expandIncludes(normaliseSource(file.source), readInclude).text);
 }
 
 async function checkFile(file: CorpusFile): Promise<FileReport> {
   const facts = blueprintFacts(file.source);
+  // Include directives name files relative to the blueprint, as the CLI reads them.
+  const readInclude = (path: string) => readFileSync(resolve(dirname(file.path), path), 'utf8');
 
   // Ours: source text → document, diagnostics included.
   const oursStart = performance.now();
   let ours: Run;
+  let fidelity: FidelityResult | undefined;
   try {
-    // Include directives name files relative to the blueprint, as the CLI reads them.
-    const readInclude = (path: string) => readFileSync(resolve(dirname(file.path), path), 'utf8');
     const result = convert(file.source, { filename: file.name, readInclude });
     const ms = performance.now() - oursStart;
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -147,6 +187,7 @@ async function checkFile(file: CorpusFile): Promise<FileReport> {
     ours.warnings = warnings;
     ours.errors = errors.length;
     ours.unplaced = result.diagnostics.filter((d) => d.line === undefined).map((d) => formatDiagnostic(d));
+    if (result.document) fidelity = checkFidelity(blueprintText(file, readInclude), result.document);
   } catch (err) {
     ours = notConverted(`convert threw: ${err instanceof Error ? err.message : String(err)}`, performance.now() - oursStart);
   }
@@ -156,7 +197,7 @@ async function checkFile(file: CorpusFile): Promise<FileReport> {
   const baselineMs = performance.now() - baselineStart;
   const baseline = result.error !== undefined ? notConverted(result.error, baselineMs) : await judge(result.document, facts, baselineMs);
 
-  return { file, facts, ours, baseline };
+  return { file, facts, ours, baseline, fidelity };
 }
 
 function notConverted(failure: string, ms: number): Run {
@@ -176,8 +217,9 @@ function blueprintFacts(source: string): BlueprintFacts {
   const parsed = parseBlueprint(normaliseSource(source));
   const error = parsed.diagnostics.find((d) => d.severity === 'error');
   const drafterError = error ? `${error.line === undefined ? '' : `line ${error.line}: `}${error.message}` : undefined;
-  const facts: BlueprintFacts = { drafterError, actions: [], unrepresentable: [] };
+  const facts: BlueprintFacts = { drafterError, actions: [], unrepresentable: [], describesApi: false };
   if (!parsed.api && !drafterError) facts.drafterError = 'Drafter found no API';
+  facts.describesApi = resources(parsed.api).length > 0 || JSON.stringify(parsed.api ?? {}).includes('"element":"dataStructure"');
   for (const resource of resources(parsed.api)) {
     const resourceHref = text(resource.attributes?.href) ?? '/';
     for (const transition of children(resource).filter((c) => c.element === 'transition')) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convert, formatDiagnostic } from './index.js';
+import { convertBytes, formatDiagnostic } from './index.js';
 import { formatForPath, serializeDocument } from './serialize-document.js';
 import { generateTypes } from './openapi-to-types.js';
 import { type OutputFile, writeFilesAtomically } from './write-atomic.js';
@@ -18,7 +18,8 @@ Converts an API Blueprint document into OpenAPI 3.1.
   -q, --quiet         do not print warnings
   -h, --help          show this help
 
-Diagnostics go to standard error as file:line:col: severity: message.
+Diagnostics go to standard error as file:line:col: severity: message. Input that is
+no blueprint (empty, not UTF-8, binary, no resources or data structures) is an error.
 Exit status: 0 converted, 1 blueprint errors (or warnings with --strict), 2 usage or I/O error.`;
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
@@ -56,9 +57,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let source: string;
+  let source: Uint8Array;
   try {
-    source = await readFile(input, 'utf8');
+    // Bytes, not text: invalid UTF-8 is an error with its position, never silently replaced.
+    source = await readFile(input);
   } catch (err) {
     process.stderr.write(`apib-to-openapi: cannot read ${input}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     return 2;
@@ -66,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Include directives name files relative to the blueprint.
   const readInclude = (path: string) => readFileSync(resolve(dirname(input), path), 'utf8');
-  const { document, diagnostics } = convert(source, { filename: input, readInclude });
+  const { document, diagnostics } = convertBytes(source, { filename: input, readInclude });
   for (const d of diagnostics) {
     if (d.severity === 'error' || !values.quiet || values.strict) process.stderr.write(`${formatDiagnostic(d)}\n`);
   }

@@ -49,7 +49,7 @@ interface OperationDraft {
 export function elementsToOpenApi(api: Element, sink: DiagnosticSink, locator: SourceLocator): OpenApiDocument {
   const components = new SchemaComponents();
   const mson = new MsonConverter(components, sink);
-  mson.defineNamedTypes(api);
+  mson.defineNamedTypes(api, (name) => locator.findDataStructure(name));
   const ctx: MessageContext = { mson, components, sink, locator };
   const walker = new Walker(ctx, sink);
   walker.walk(api);
@@ -214,10 +214,11 @@ class Walker {
     }
 
     // Warnings about a message that cannot be placed more precisely point at its action.
-    this.sink.within(where, () => this.readTransactions(draft, transactions));
+    this.sink.within(where, () => this.readTransactions(draft, transactions, transition.attributes?.data));
   }
 
-  private readTransactions(draft: OperationDraft, transactions: Element[]): void {
+  /** `attributes` are the action's own, which describe its requests. */
+  private readTransactions(draft: OperationDraft, transactions: Element[], attributes: Element | undefined): void {
     const scope = draft.operationId;
     const seenRequests = new Set<string>();
     const seenResponses = new Set<string>();
@@ -229,7 +230,7 @@ class Walker {
         const identity = JSON.stringify(request);
         if (!seenRequests.has(identity)) {
           seenRequests.add(identity);
-          draft.requests.push(readMessage(request, `${scope} request`, this.ctx));
+          draft.requests.push(readMessage(request, `${scope} request`, this.ctx, attributes));
         }
       }
       // Drafter pairs a request without responses with an empty response; that is no response.

@@ -39,17 +39,7 @@ interface Ctx {
 const DROP = new Set(['$schema', 'id', '$id', 'definitions', '$defs']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_SINGLE = new Set([
-  'not',
-  'additionalProperties',
-  'contains',
-  'propertyNames',
-  'if',
-  'then',
-  'else',
-  'additionalItems',
-  'unevaluatedProperties',
-]);
+const SCHEMA_SINGLE = new Set(['not', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties']);
 
 function rewrite(node: unknown, ctx: Ctx): JsonSchema {
   if (typeof node === 'boolean') return node ? {} : { not: {} };
@@ -74,11 +64,26 @@ function rewrite(node: unknown, ctx: Ctx): JsonSchema {
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
       out[key] = value.map((v) => rewrite(v, inner));
     } else if (key === 'items') {
-      // draft-04 tuple form `items: [..]` is `prefixItems` in 2020-12.
-      if (Array.isArray(value)) out.prefixItems = value.map((v) => rewrite(v, inner));
-      else out.items = rewrite(value, inner);
+      // draft-04 tuple form `items: [..]` is `prefixItems` in 2020-12, and its `additionalItems` is `items`.
+      if (Array.isArray(value)) {
+        if (value.length > 0) out.prefixItems = value.map((v) => rewrite(v, inner));
+        if (node.additionalItems !== undefined) out.items = rewriteSingle(node.additionalItems, inner);
+      } else out.items = rewrite(value, inner);
+    } else if (key === 'additionalItems') {
+      continue; // with tuple `items` above; without them draft-04 ignores it
+    } else if (key === 'pattern' && typeof value === 'string') {
+      const pattern = unicodePattern(value);
+      if (pattern !== undefined) out.pattern = pattern;
+      else ctx.sink.warn(`${ctx.scope}: pattern '${value}' is not a valid regular expression; it is left out`);
+    } else if (key === 'enum' && Array.isArray(value) && value.length === 0) {
+      ctx.sink.warn(`${ctx.scope}: an enum without values is left out; any value is accepted`);
+    } else if (key === 'type' && !isTypeList(value)) {
+      const types = (Array.isArray(value) ? value : [value]).filter((t) => typeof t === 'string' && JSON_TYPES.has(t));
+      if (types.length > 0) out.type = types.length === 1 ? types[0] : types;
+      const wrong = (Array.isArray(value) ? value : [value]).filter((t) => !(typeof t === 'string' && JSON_TYPES.has(t)) && t !== 'any');
+      if (wrong.length > 0) ctx.sink.warn(`${ctx.scope}: type ${JSON.stringify(wrong)} is not a JSON Schema type; it is left out`);
     } else if (SCHEMA_SINGLE.has(key)) {
-      out[key] = typeof value === 'boolean' ? value : rewrite(value, inner);
+      out[key] = rewriteSingle(value, inner);
     } else if (key === 'dependencies' && isObject(value)) {
       const schemas: Record<string, JsonSchema> = {};
       const lists: Record<string, unknown> = {};
@@ -93,10 +98,6 @@ function rewrite(node: unknown, ctx: Ctx): JsonSchema {
     } else if ((key === 'exclusiveMinimum' || key === 'exclusiveMaximum') && typeof value === 'boolean') {
       const bound = key === 'exclusiveMinimum' ? 'minimum' : 'maximum';
       if (value && typeof node[bound] === 'number') out[key] = node[bound];
-    } else if (key === 'type' && value === 'any') {
-      continue;
-    } else if (key === 'type' && Array.isArray(value)) {
-      out.type = value.filter((t) => t !== 'any');
     } else {
       out[key] = value;
     }
@@ -105,6 +106,54 @@ function rewrite(node: unknown, ctx: Ctx): JsonSchema {
   if (typeof out.exclusiveMaximum === 'number' && node.exclusiveMaximum === true) delete out.maximum;
   if (required.length > 0) out.required = [...new Set(required)];
   return out;
+}
+
+/** A schema-valued keyword that may also be a boolean. */
+function rewriteSingle(value: unknown, ctx: Ctx): JsonSchema | boolean {
+  return typeof value === 'boolean' ? value : rewrite(value, ctx);
+}
+
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+
+/** A `type` that 2020-12 accepts as written. */
+function isTypeList(value: unknown): boolean {
+  const list = Array.isArray(value) ? value : [value];
+  return list.length > 0 && list.every((t) => typeof t === 'string' && JSON_TYPES.has(t)) && new Set(list).size === list.length;
+}
+
+/**
+ * The pattern as a validator with Unicode regular expressions (Ajv, 2020-12) reads it.
+ * Such expressions reject escapes of plain characters (`\-` outside a class, `\_`)
+ * that older validators read as the character itself; those escapes are dropped.
+ * Undefined when the pattern is no regular expression either way.
+ */
+export function unicodePattern(pattern: string): string | undefined {
+  if (compiles(pattern)) return pattern;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const next = pattern[i + 1] as string;
+      const meaningful = /[A-Za-z0-9^$\\.*+?()[\]{}|/]/.test(next) || (inClass && next === '-');
+      out += meaningful ? c + next : next;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return compiles(out) ? out : undefined;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function rewriteRef(ref: string, ctx: Ctx): JsonSchema {

@@ -36,8 +36,11 @@ export interface MessageContext {
   locator: SourceLocator;
 }
 
-/** Reads a request or response element; `scope` names it in diagnostics and hoisted schemas. */
-export function readMessage(msg: Element, scope: string, ctx: MessageContext): MessageSample {
+/**
+ * Reads a request or response element; `scope` names it in diagnostics and hoisted schemas.
+ * `inherited` is the action's `+ Attributes`, which describe its JSON requests that have none.
+ */
+export function readMessage(msg: Element, scope: string, ctx: MessageContext, inherited?: Element): MessageSample {
   const headers = pairs(msg.attributes?.headers);
   const sample: MessageSample = { headers };
   const name = text(msg.meta?.title)?.trim();
@@ -48,12 +51,14 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext): M
     .filter((s): s is string => !!s);
   if (copy.length > 0) sample.description = copy.join('\n\n');
 
-  const structure = children(msg).find((c) => c.element === 'dataStructure');
   const assets = children(msg).filter((c) => c.element === 'asset');
   const bodyAsset = assets.find((a) => hasClass(a, 'messageBody'));
   const schemaAsset = assets.find((a) => hasClass(a, 'messageBodySchema'));
   const declaredType =
     headerValue(headers, 'content-type') ?? text(bodyAsset?.attributes?.contentType) ?? text(msg.attributes?.contentType);
+  const own = children(msg).find((c) => c.element === 'dataStructure');
+  // As Drafter does: the action's attributes describe a JSON request without attributes of its own.
+  const structure = own ?? (inherited && declaredType && isJsonMediaType(mediaTypeOf(declaredType, undefined)) ? inherited : undefined);
   const bodyText = text(bodyAsset);
   const hasBody = (bodyText !== undefined && bodyText.trim() !== '') || structure !== undefined || schemaAsset !== undefined;
   if (!hasBody) return sample;
@@ -67,18 +72,21 @@ export function readMessage(msg: Element, scope: string, ctx: MessageContext): M
     if (sample !== undefined && !isEmptyObject(sample)) examples.push(sample);
   }
   if (bodyText !== undefined && bodyText.trim() !== '') {
-    if (jsonLike) examples.push(...readJsonExample(bodyText, bodyAsset, scope, ctx));
+    if (jsonLike) examples.push(...readJson(bodyText, scope, 'example', ctx));
     else if (mediaType === 'application/x-www-form-urlencoded') examples.push(readFormExample(bodyText));
     else examples.push(bodyText);
   }
 
   let schema: JsonSchema | undefined;
-  if (structure && structure.content && typeof structure.content === 'object') {
-    schema = ctx.mson.bodySchema(structure.content as Element);
-  } else if (schemaAsset) {
-    // Drafter renders schemas it generated from MSON here too; MSON was handled above.
-    const parsed = readJsonExample(text(schemaAsset) ?? '', schemaAsset, `${scope} schema`, ctx);
+  const schemaText = text(schemaAsset) ?? '';
+  // A written JSON Schema says what the body must be, even beside Attributes (Drafter's rule too);
+  // a schema in another language (XML Schema for an XML body) has no place in OpenAPI.
+  if (schemaText.trimStart().startsWith('{') || (schemaAsset && jsonLike)) {
+    const parsed = readJson(schemaText, `${scope} schema`, 'schema', ctx);
     if (parsed.length > 0 && typeof parsed[0] === 'object') schema = importJsonSchema(parsed[0], scope, ctx.components, ctx.sink);
+  }
+  if (!schema && structure && structure.content && typeof structure.content === 'object') {
+    schema = ctx.mson.bodySchema(structure.content as Element);
   }
   if (!schema) {
     const structured = jsonLike || mediaType === 'application/x-www-form-urlencoded';
@@ -107,19 +115,22 @@ function mediaTypeOf(declared: string | undefined, body: string | undefined): st
   return start === '{' || start === '[' ? 'application/json' : 'text/plain';
 }
 
-/** Parses a JSON body leniently; repairs become warnings, failure keeps the text. */
-function readJsonExample(body: string, asset: Element | undefined, scope: string, ctx: MessageContext): unknown[] {
+/** Parses a JSON example or schema leniently; repairs become warnings, failure keeps the text. */
+function readJson(body: string, scope: string, what: 'example' | 'schema', ctx: MessageContext): unknown[] {
   const { sink } = ctx;
   const origin = ctx.locator.findBlock(body);
   // Body lines keep their offset from the indented block they were read from.
   const at = (line: number, column: number) => (origin ? { line: origin.line + line - 1, column: origin.column + column - 1 } : undefined);
   try {
     const { values, repairs } = parseLenientJson(body);
-    for (const r of repairs) sink.warn(`${scope}: example is not strict JSON (${r.message}); read leniently`, at(r.line, r.column));
+    for (const r of repairs) sink.warn(`${scope}: ${what} is not strict JSON (${r.message}); read leniently`, at(r.line, r.column));
     return values;
   } catch (err) {
     if (!(err instanceof LenientJsonError)) throw err;
-    sink.warn(`${scope}: example is not JSON (${err.message}); kept as text`, at(err.line, err.column));
+    sink.warn(
+      `${scope}: ${what} is not JSON (${err.message}); ${what === 'example' ? 'kept as text' : 'left out'}`,
+      at(err.line, err.column),
+    );
     return [body];
   }
 }

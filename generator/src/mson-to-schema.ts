@@ -1,99 +1,147 @@
 /**
- * MSON (as Drafter expands it into API Elements data structures) → JSON Schema 2020-12.
- * Named types stay named (`$ref` into components), inheritance and mixins become
- * `allOf`, `One Of` becomes `oneOf`, `nullable` widens `type`, `fixed` pins values.
+ * MSON (as Drafter expands it into API Elements data structures) → JSON Schema 2020-12,
+ * with the meaning Drafter's own JSON Schema gives it:
+ *
+ * - Named types become components, used by `$ref`; inheritance and mixins are merged
+ *   into one object (a closed base type would otherwise reject its heirs' members).
+ *   A use that changes the type (`fixed`, `fixed-type`, members of its own) is written
+ *   out in place.
+ * - `required` members are required; in a `fixed` or `fixed-type` object every member
+ *   is, unless `optional`, and no other member is allowed.
+ * - `fixed` reaches every nested value: samples become `const`, arrays become tuples.
+ *   `fixed-type` fixes the object's members or the array's item types, not their values,
+ *   and not what is nested deeper.
+ * - `nullable` admits `null`; `default` and `sample` values are annotations, never `const`.
+ * - An enum allows its members' values, its sample, the values of named enum types among
+ *   its members, and the shapes of object or array members (`anyOf`).
+ * - `One Of` becomes `oneOf`, each choice's members required.
  */
-import { type Element, children, description, id, isElement, member, primitive, text, typeAttributes } from './api-elements.js';
+import { type Element, children, description, isElement, member, primitive, text, typeAttributes } from './api-elements.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { type JsonSchema, dedupe } from './infer-schema.js';
+import { sampleOf } from './mson-samples.js';
+import { NamedTypes, type Resolved } from './mson-types.js';
 import type { SchemaComponents } from './schema-components.js';
+import type { SourcePosition } from './source-locator.js';
 
-const BASE_TYPES = new Set([
-  'string',
-  'number',
-  'boolean',
-  'null',
-  'object',
-  'array',
-  'enum',
-  'select',
-  'option',
-  'ref',
-  'extend',
-  'member',
-]);
-
+/** What a value inherits from where it stands. */
 interface Context {
+  /** A `fixed` ancestor fixes this value too. */
   fixed: boolean;
 }
 
+const FREE: Context = { fixed: false };
+const PRIMITIVES = new Set(['string', 'number', 'boolean']);
+
 /** Converts MSON data structures, registering named types as components. */
 export class MsonConverter {
-  private readonly named = new Map<string, Element>();
+  private types = new NamedTypes({ element: 'category' });
+  /** Named types being written out in place (a recursive type falls back to its `$ref`). */
+  private readonly expanding: string[] = [];
 
   constructor(
     private readonly components: SchemaComponents,
     private readonly sink: DiagnosticSink,
   ) {}
 
-  /** Finds every named data structure under `root` and defines its component. */
-  defineNamedTypes(root: Element): void {
-    collectNamed(root, this.named);
-    for (const name of this.named.keys()) this.components.keyFor(name);
-    for (const [name, el] of this.named) this.components.define(name, this.definition(el));
+  /**
+   * Finds every named data structure under `root` and defines its component;
+   * `where` places warnings about a definition.
+   */
+  defineNamedTypes(root: Element, where: (name: string) => SourcePosition | undefined): void {
+    this.types = new NamedTypes(root);
+    for (const name of this.types.names()) this.components.keyFor(name);
+    for (const name of this.types.names()) {
+      const def = this.types.definition(name) as Element;
+      this.expanding.push(name);
+      const schema = this.sink.within(where(name), () => this.build(this.types.resolve(def), FREE, []));
+      this.expanding.pop();
+      this.components.define(name, withDescription(schema, description(def)));
+    }
   }
 
   /** Is `name` a named type of this blueprint? */
   isNamed(name: string): boolean {
-    return this.named.has(name);
+    return this.types.has(name);
   }
 
   /** Schema for the data structure of a request or response body (`+ Attributes`). */
   bodySchema(structure: Element): JsonSchema {
-    return this.valueSchema(structure, { fixed: false });
+    return this.valueSchema(structure, FREE, []);
   }
 
   /** The plain value an element describes (its sample), or undefined. */
   valueOf(el: Element | undefined): unknown {
-    return elementValue(el, this.named, 0);
+    return sampleOf(el, this.types);
   }
 
-  private definition(el: Element): JsonSchema {
-    const base = el.element;
-    const own = this.withDescription(this.valueSchema(this.asBase(el), { fixed: false }), description(el));
-    if (BASE_TYPES.has(base)) return own;
-    // A type named after its own base (a resource `Profile` with `+ Attributes (Profile)`) is not inheritance.
-    if (!this.named.has(base) || base === id(el)) return own;
-    // Inheritance: `## Coupon (Coupon Base)`.
-    const extra = stripType(own);
-    return Object.keys(extra).length === 0 ? this.components.ref(base) : { allOf: [this.components.ref(base), extra] };
+  /** The values an enum element allows (parameters use them). */
+  enumValues(el: Element): unknown[] {
+    return this.types.enumParts(this.types.resolve(el).parts).values;
   }
 
-  /** The element re-typed as the base type at the root of its inheritance chain. */
-  private asBase(el: Element): Element {
-    return { ...el, element: this.baseOf(el.element) };
+  /** Schema of a value; `site` holds the type attributes of the member it is the value of. */
+  private valueSchema(el: Element, ctx: Context, site: string[]): JsonSchema {
+    if (el.element === 'ref') return this.refTo(text(el) ?? '');
+    if (!this.types.isNamedUse(el)) {
+      if (this.types.resolve(el).base === el.element) return this.build(this.types.resolve(el), ctx, site);
+      return this.refTo(el.element);
+    }
+    return this.namedUse(el, ctx, site);
   }
 
-  private baseOf(name: string, seen = new Set<string>()): string {
-    if (BASE_TYPES.has(name)) return name;
-    const def = this.named.get(name);
-    if (!def || seen.has(name)) return 'object';
-    seen.add(name);
-    return this.baseOf(def.element, seen);
+  /** A use of a named type: its `$ref`, unless the use changes what the type allows. */
+  private namedUse(el: Element, ctx: Context, site: string[]): JsonSchema {
+    const name = el.element;
+    const resolved = this.types.resolve(el);
+    const own = new Set([...typeAttributes(el), ...site]);
+    const defined = this.types.definitionAttributes(name);
+    const fixed = ctx.fixed || own.has('fixed');
+    const sample = primitive(el);
+    const structured = resolved.base === 'object' || resolved.base === 'array';
+    const changes =
+      children(el).length > 0 ||
+      (structured && fixed && !defined.has('fixed')) ||
+      (structured && own.has('fixedType') && !defined.has('fixed') && !defined.has('fixedType')) ||
+      (PRIMITIVES.has(resolved.base) && fixed && sample !== undefined && !isAnnotation(own));
+    if (changes && !this.expanding.includes(name)) {
+      this.expanding.push(name);
+      try {
+        return this.build(resolved, ctx, site);
+      } finally {
+        this.expanding.pop();
+      }
+    }
+    let schema = this.components.ref(name);
+    if (changes && resolved.base === 'object' && (fixed || own.has('fixedType'))) {
+      // A recursive type met again inside its own fixed expansion: still closed, as Drafter has it.
+      schema = { type: 'object', allOf: [schema], unevaluatedProperties: false };
+    }
+    if (resolved.base === 'enum') {
+      // A sample outside the type's values is allowed too (Drafter adds it to the enum).
+      const allowed = new Set(this.enumValues(this.types.definition(name) as Element).map((v) => JSON.stringify(v)));
+      const extra = this.types.enumParts([el]).values.filter((v) => !allowed.has(JSON.stringify(v)));
+      if (extra.length > 0) schema = { anyOf: [schema, { enum: extra }] };
+    }
+    const value = structured ? undefined : this.valueOf(el);
+    if (value !== undefined && value !== null) schema = { ...schema, examples: [value] };
+    return own.has('nullable') && !defined.has('nullable') ? nullable(schema) : schema;
   }
 
-  private valueSchema(el: Element, ctx: Context): JsonSchema {
-    const attrs = typeAttributes(el);
-    const fixed = ctx.fixed || attrs.includes('fixed');
+  /** The schema of a resolved element, written out. */
+  private build(resolved: Resolved, ctx: Context, site: string[]): JsonSchema {
+    const attrs = new Set([...resolved.attributes, ...site]);
+    const fixed = ctx.fixed || attrs.has('fixed');
+    const self = resolved.parts[resolved.parts.length - 1] as Element;
     let schema: JsonSchema;
-    switch (el.element) {
+    switch (resolved.base) {
       case 'string':
       case 'number':
       case 'boolean': {
-        schema = { type: el.element };
-        const value = primitive(el);
+        schema = { type: resolved.base };
+        const value = primitive(self);
         if (value !== undefined && value !== null) {
-          if (fixed) schema.const = value;
+          if (fixed && !isAnnotation(attrs)) schema.const = value;
           else schema.examples = [value];
         }
         break;
@@ -101,142 +149,139 @@ export class MsonConverter {
       case 'null':
         schema = { type: 'null' };
         break;
-      case 'object':
-        schema = this.objectSchema(el, fixed, attrs.includes('fixedType'), false);
-        break;
       case 'array':
-        schema = this.arraySchema(el, fixed);
+        schema = this.arraySchema(resolved.parts, fixed);
         break;
       case 'enum':
-        schema = this.enumSchema(el);
-        break;
-      case 'ref':
-        schema = this.refTo(text(el) ?? '');
+        schema = this.enumSchema(resolved.parts, ctx);
         break;
       default:
-        schema = this.namedReference(el, fixed);
+        schema = this.objectSchema(resolved.parts, fixed, attrs.has('fixedType'));
     }
-    this.applyCommon(el, schema);
-    return attrs.includes('nullable') ? nullable(schema) : schema;
-  }
-
-  /** A use of a named type, possibly with members or a sample of its own. */
-  private namedReference(el: Element, fixed: boolean): JsonSchema {
-    const ref = this.refTo(el.element);
-    if (!this.named.has(el.element)) return ref;
-    const base = this.baseOf(el.element);
-    if ((base === 'object' || base === 'array') && children(el).length > 0) {
-      const extra = stripType(this.valueSchema({ ...el, element: base }, { fixed }));
-      if (Object.keys(extra).length > 0) return { allOf: [ref, extra] };
-      return ref;
-    }
-    const sample = this.valueOf(el);
-    if (sample !== undefined && base !== 'object' && base !== 'array') return { ...ref, examples: [sample] };
-    return ref;
+    this.annotate(self, schema);
+    return attrs.has('nullable') ? nullable(schema) : schema;
   }
 
   private refTo(name: string): JsonSchema {
-    if (this.named.has(name)) return this.components.ref(name);
+    if (this.types.has(name)) return this.components.ref(name);
     this.sink.warn(`data structure '${name}' is not defined; using an unconstrained schema`);
     return {};
   }
 
-  private objectSchema(el: Element, fixed: boolean, fixedType: boolean, requireAll: boolean): JsonSchema {
-    const properties: Record<string, JsonSchema> = {};
-    const required: string[] = [];
-    const mixins: JsonSchema[] = [];
-    const choices: JsonSchema[] = [];
-    let additional: JsonSchema | undefined;
-
-    for (const child of children(el)) {
-      if (child.element === 'member') {
-        const { key, value } = member(child);
-        const name = text(key) ?? String(primitive(key) ?? '');
-        const attrs = typeAttributes(child);
-        const memberFixed = fixed || attrs.includes('fixed');
-        let schema = value ? this.valueSchema(value, { fixed: memberFixed }) : {};
-        if (attrs.includes('nullable') && !typeAttributes(value).includes('nullable')) schema = nullable(schema);
-        schema = this.withDescription(schema, description(child));
-        if (primitive(child.attributes?.variable) === true) {
-          // `+ *name* (type)`: a sample key standing for any key.
-          additional = schema;
-          continue;
-        }
-        properties[name] = schema;
-        const isRequired = attrs.includes('required') || ((fixed || requireAll) && !attrs.includes('optional'));
-        if (isRequired) required.push(name);
-      } else if (child.element === 'ref') {
-        mixins.push(this.refTo(text(child) ?? ''));
-      } else if (child.element === 'select') {
-        const options = children(child).map((option) =>
-          this.objectSchema({ element: 'object', content: option.content }, fixed, false, true),
-        );
-        choices.push({ oneOf: options.map(stripType) });
-      } else if (child.element === 'extend') {
-        mixins.push(stripType(this.valueSchema({ ...child, element: 'object' }, { fixed })));
-      }
-    }
-
-    const own: JsonSchema = { type: 'object' };
-    if (Object.keys(properties).length > 0) own.properties = properties;
-    if (required.length > 0) own.required = required;
-    if (additional) own.additionalProperties = additional;
+  private objectSchema(parts: Element[], fixed: boolean, fixedType: boolean): JsonSchema {
+    const { members, choices } = this.types.objectParts(parts);
     const closed = fixed || fixedType;
-    if (mixins.length === 0 && choices.length === 0) {
-      if (closed && !additional) own.additionalProperties = false;
-      return own;
-    }
-    const parts = [...mixins, ...choices];
-    if (own.properties || own.required || own.additionalProperties) parts.push(stripType(own));
-    const composed: JsonSchema = { type: 'object', allOf: parts };
-    // With allOf, `additionalProperties` cannot see the other parts; 2020-12's keyword can.
-    if (closed && !additional) composed.unevaluatedProperties = false;
-    return composed;
+    const { properties, required, additional } = this.membersSchema(members, fixed, closed);
+    const schema: JsonSchema = { type: 'object' };
+    if (Object.keys(properties).length > 0) schema.properties = properties;
+    if (required.length > 0) schema.required = required;
+    if (additional) schema.additionalProperties = additional;
+    const oneOfs = choices.map((choice) => ({
+      oneOf: children(choice).map((option) => {
+        const part = this.membersSchema(this.types.objectParts([{ element: 'object', content: option.content }]).members, fixed, true);
+        const out: JsonSchema = { properties: part.properties };
+        if (part.required.length > 0) out.required = part.required;
+        return out;
+      }),
+    }));
+    if (oneOfs.length === 1) Object.assign(schema, oneOfs[0]);
+    else if (oneOfs.length > 1) schema.allOf = oneOfs;
+    // With choices, `additionalProperties` cannot see their members; 2020-12's keyword can.
+    if (closed && !additional) schema[oneOfs.length > 0 ? 'unevaluatedProperties' : 'additionalProperties'] = false;
+    return schema;
   }
 
-  private arraySchema(el: Element, fixed: boolean): JsonSchema {
-    const items = children(el);
-    const schemas = items.map((item) => this.valueSchema(item, { fixed }));
-    const distinct = dedupe(schemas.map(withoutSamples));
+  /** Properties of members; `requireAll` makes every member not marked `optional` required. */
+  private membersSchema(members: Element[], fixed: boolean, requireAll: boolean) {
+    const properties: Record<string, JsonSchema> = {};
+    const required: string[] = [];
+    let additional: JsonSchema | undefined;
+    for (const child of members) {
+      const { key, value } = member(child);
+      const name = text(key) ?? String(primitive(key) ?? '');
+      const attrs = typeAttributes(child);
+      const schema = withDescription(
+        value ? this.valueSchema(value, { fixed: fixed || attrs.includes('fixed') }, attrs) : {},
+        description(child),
+      );
+      if (primitive(child.attributes?.variable) === true) {
+        // `+ *name* (type)`: a sample key standing for any key.
+        additional = schema;
+        continue;
+      }
+      properties[name] = schema;
+      const isRequired = attrs.includes('required') || (requireAll && !attrs.includes('optional'));
+      if (isRequired && !required.includes(name)) required.push(name);
+      else if (!isRequired && required.includes(name)) required.splice(required.indexOf(name), 1);
+    }
+    return { properties, required, additional };
+  }
+
+  private arraySchema(parts: Element[], fixed: boolean): JsonSchema {
+    const items = parts.flatMap((p) => children(p));
     const schema: JsonSchema = { type: 'array' };
+    if (fixed) {
+      // A fixed array is exactly its items, in order.
+      if (items.length === 0) schema.maxItems = 0;
+      else {
+        schema.prefixItems = items.map((item) => this.valueSchema(item, { fixed: true }, []));
+        schema.minItems = items.length;
+        schema.items = false;
+      }
+      return schema;
+    }
+    const distinct = dedupe(items.map((item) => withoutSamples(this.valueSchema(item, { fixed: false }, []))));
     if (distinct.length === 1) schema.items = distinct[0];
     else if (distinct.length > 1) schema.items = { anyOf: distinct };
     // Only written samples (`tags: a, b`) are an example; `array[Type]` names a type, not a value.
-    const values = items.map((item) => (['string', 'number', 'boolean'].includes(item.element) ? primitive(item) : undefined));
-    if (values.length > 0 && values.every((v) => v !== undefined && v !== null)) {
-      if (fixed) schema.const = values;
-      else schema.examples = [values];
-    }
+    const values = items.map((item) => (PRIMITIVES.has(item.element) ? primitive(item) : undefined));
+    if (values.length > 0 && values.every((v) => v !== undefined && v !== null)) schema.examples = [values];
     return schema;
   }
 
-  private enumSchema(el: Element): JsonSchema {
-    const members = children(el.attributes?.enumerations);
-    const values = members.map((m) => this.valueOf(m)).filter((v) => v !== undefined);
-    const types = new Set(members.map((m) => m.element));
-    const schema: JsonSchema = {};
+  private enumSchema(parts: Element[], ctx: Context): JsonSchema {
+    const { values, typed, declaredTypes, unquoted } = this.types.enumParts(parts);
+    if (unquoted) {
+      this.sink.warn(
+        `enum members are all written in double quotes; the quotes are read as notation (${values.map((v) => JSON.stringify(v)).join(', ')}), while Drafter keeps them`,
+      );
+    }
+    const types = new Set([...values.map(jsonType), ...declaredTypes]);
     const only = [...types][0];
-    if (types.size === 1 && only !== undefined && ['string', 'number', 'boolean'].includes(only)) schema.type = only;
-    schema.enum = values;
-    const notes = members
+    const listed: JsonSchema =
+      types.size === 1 && only !== undefined && PRIMITIVES.has(only) ? { type: only, enum: values } : { enum: values };
+    const notes = parts
+      .flatMap((p) => children(p.attributes?.enumerations))
       .map((m) => {
         const d = description(m);
-        return d ? `- \`${JSON.stringify(this.valueOf(m))}\`: ${d}` : undefined;
+        if (!d) return undefined;
+        // Shown as listed: without the quotes when the enum's quotes were notation.
+        return `- \`${JSON.stringify(asListed(this.valueOf(m), values))}\`: ${d}`;
       })
       .filter((s): s is string => s !== undefined);
+    const branches = dedupe(typed.map((m) => this.valueSchema(m, ctx, [])));
+    let schema: JsonSchema;
+    if (branches.length === 0 && values.length === 0) {
+      this.sink.warn('enum has no members; any value is accepted');
+      schema = {};
+    } else if (branches.length === 0) schema = listed;
+    else schema = { anyOf: values.length > 0 ? [...branches, listed] : branches };
     if (notes.length > 0) schema.description = notes.join('\n');
-    const sample = isElement(el.content) ? this.valueOf(el.content) : undefined;
-    if (sample !== undefined) schema.examples = [sample];
+    const self = parts[parts.length - 1];
+    const sample = isElement(self?.content) ? asListed(this.valueOf(self.content), values) : undefined;
+    if (sample !== undefined && values.length > 0) schema.examples = [sample];
     return schema;
   }
 
-  /** `default` and `samples` attributes. */
-  private applyCommon(el: Element, schema: JsonSchema): void {
+  /** `default` and `samples` attributes (annotations only). */
+  private annotate(el: Element, schema: JsonSchema): void {
     const def = el.attributes?.default;
     if (def) {
       const value = this.valueOf(def);
       if (value !== undefined) schema.default = value;
     }
+    // An enum's samples are among its values already.
+    if (this.types.resolve(el).base === 'enum') return;
     const samples = children(el.attributes?.samples)
       .map((s) => this.valueOf(s))
       .filter((v) => v !== undefined);
@@ -245,39 +290,41 @@ export class MsonConverter {
       schema.examples = [...existing, ...samples];
     }
   }
-
-  private withDescription(schema: JsonSchema, text: string | undefined): JsonSchema {
-    const d = text?.trim();
-    if (!d) return schema;
-    const existing = typeof schema.description === 'string' ? `${schema.description}\n\n` : '';
-    return { ...schema, description: existing ? `${d}\n\n${schema.description as string}` : d };
-  }
 }
 
-/** Every named data structure in the tree, by name (first definition wins). */
-function collectNamed(el: Element, into: Map<string, Element>): void {
-  if (el.element === 'dataStructure' && isElement(el.content)) {
-    const name = id(el.content);
-    if (name && !into.has(name)) into.set(name, el.content);
-  }
-  for (const child of children(el)) collectNamed(child, into);
+/** `default` and `sample` say what a value is by default or for instance, not what it must be. */
+function isAnnotation(attrs: Set<string>): boolean {
+  return attrs.has('default') || attrs.has('sample');
 }
 
+function withDescription(schema: JsonSchema, text: string | undefined): JsonSchema {
+  const d = text?.trim();
+  if (!d) return schema;
+  return { ...schema, description: typeof schema.description === 'string' ? `${d}\n\n${schema.description}` : d };
+}
+
+/** The schema, also admitting `null`. */
 function nullable(schema: JsonSchema): JsonSchema {
-  const t = schema.type;
-  if (typeof t === 'string') {
-    const out: JsonSchema = { ...schema, type: [t, 'null'] };
-    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
+  const composed = ['$ref', 'allOf', 'anyOf', 'oneOf'].some((k) => k in schema);
+  if (!composed && typeof schema.type === 'string') {
+    const out: JsonSchema = { ...schema, type: [schema.type, 'null'] };
+    if ('const' in schema) {
+      delete out.const;
+      out.enum = [schema.const, null];
+    } else if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
     return out;
   }
-  if (Array.isArray(t)) return t.includes('null') ? schema : { ...schema, type: [...t, 'null'] };
+  if (!composed && schema.type === undefined && Array.isArray(schema.enum)) {
+    return schema.enum.includes(null) ? schema : { ...schema, enum: [...schema.enum, null] };
+  }
   return { anyOf: [schema, { type: 'null' }] };
 }
 
-/** The schema without its `type: object` (used inside allOf/oneOf parts). */
-function stripType(schema: JsonSchema): JsonSchema {
-  const { type: _type, ...rest } = schema;
-  return rest;
+/** A member's value as the enum lists it: without quotes that were notation. */
+function asListed(value: unknown, values: unknown[]): unknown {
+  if (typeof value !== 'string' || values.includes(value)) return value;
+  const inner = value.slice(1, -1);
+  return values.includes(inner) ? inner : value;
 }
 
 function withoutSamples(schema: JsonSchema): JsonSchema {
@@ -285,66 +332,6 @@ function withoutSamples(schema: JsonSchema): JsonSchema {
   return rest;
 }
 
-function elementValue(el: Element | undefined, named: Map<string, Element>, depth: number): unknown {
-  if (!el || depth > 32) return undefined;
-  switch (el.element) {
-    case 'string':
-    case 'number':
-    case 'boolean': {
-      const v = primitive(el);
-      if (v !== undefined) return v;
-      const samples = children(el.attributes?.samples);
-      return samples.length > 0 ? elementValue(samples[0], named, depth + 1) : undefined;
-    }
-    case 'null':
-      return null;
-    case 'enum':
-      return isElement(el.content)
-        ? elementValue(el.content, named, depth + 1)
-        : elementValue(children(el.attributes?.enumerations)[0], named, depth + 1);
-    case 'array':
-      return children(el).map((c) => elementValue(c, named, depth + 1));
-    case 'object':
-      return objectValue(el, named, depth);
-    default: {
-      // A named type: its definition's sample, with this element's own members on top.
-      const def = named.get(el.element);
-      const inherited = def && def !== el ? elementValue(def, named, depth + 1) : undefined;
-      if (Array.isArray(el.content) && el.content.length > 0) {
-        const kids = children(el);
-        const isObject = kids.some((k) => k.element === 'member' || k.element === 'ref' || k.element === 'select');
-        if (!isObject) return kids.map((c) => elementValue(c, named, depth + 1));
-        const own = objectValue(el, named, depth);
-        return isPlainObject(inherited) ? { ...inherited, ...own } : own;
-      }
-      const v = primitive(el);
-      if (v !== undefined) return v;
-      if (isElement(el.content)) return elementValue(el.content, named, depth + 1);
-      return inherited;
-    }
-  }
-}
-
-function objectValue(el: Element, named: Map<string, Element>, depth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const child of children(el)) {
-    if (child.element === 'member') {
-      const { key, value } = member(child);
-      const k = text(key);
-      const v = elementValue(value, named, depth + 1);
-      if (k !== undefined && v !== undefined) out[k] = v;
-    } else if (child.element === 'ref') {
-      const target = named.get(text(child) ?? '');
-      const v = target ? elementValue(target, named, depth + 1) : undefined;
-      if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, v);
-    } else if (child.element === 'select') {
-      const first = children(child)[0];
-      if (first) Object.assign(out, objectValue({ element: 'object', content: first.content }, named, depth + 1));
-    }
-  }
-  return out;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }

@@ -68,7 +68,7 @@ function variableSchema(rawType: string, value: Element | undefined, mson: MsonC
     const type = types.size === 1 && types.has('number') ? 'number' : 'string';
     const schema: JsonSchema = {
       type,
-      enum: members.map((m) => coerce(mson.valueOf(m), { type })),
+      enum: [...new Set(mson.enumValues({ ...value, content: undefined }).map((v) => coerce(v, { type })))],
     };
     addDefault(schema, value, mson);
     return schema;

@@ -77,6 +77,14 @@ export class SourceLocator {
     return undefined;
   }
 
+  /** The heading that names a data structure (`## Coupon (object)`, or a resource's `## Coupon [/c]`). */
+  findDataStructure(name: string): SourcePosition | undefined {
+    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const heading = new RegExp(`^#{1,6}\\s*${escaped}\\s*(\\(|\\[|#*\\s*$)`);
+    const at = this.lines.findIndex((l) => heading.test(l.trim()));
+    return at === -1 ? undefined : { line: at + 1, column: 1 };
+  }
+
   /** The `NAME:` metadata line at the top of the blueprint (e.g. `HOST: …`). */
   findMetadata(name: string): SourcePosition | undefined {
     const wanted = name.trim().toLowerCase();

@@ -56,6 +56,40 @@ describe('message bodies', () => {
     expect(doc.components?.schemas?.ReadResponse200Pet).toEqual({ type: 'object', properties: { name: { type: 'string' } } });
   });
 
+  it('leaves a Schema section in another language alone, and says when a JSON one cannot be read', () => {
+    const xml = toOpenApi(
+      apib(
+        '# A',
+        '## R [/r]',
+        '### Read [GET]',
+        '+ Response 200 (application/xml)',
+        '    + Schema',
+        '',
+        '            <xs:schema/>',
+        '',
+        '    + Attributes',
+        '        + name: kyle',
+      ),
+    );
+    expect(xml.warnings).toEqual([]);
+    expect(op(xml.doc, 'get', '/r').responses['200'].content['application/xml'].schema).toMatchObject({
+      properties: { name: { type: 'string' } },
+    });
+    const broken = toOpenApi(
+      apib(
+        '# A',
+        '## R [/r]',
+        '### Read [GET]',
+        '+ Response 200 (application/json)',
+        '    + Schema',
+        '',
+        '            {"type": "object",, }',
+        '',
+      ),
+    );
+    expect(broken.warnings.join('\n')).toMatch(/read response 200 schema: schema is not (strict )?JSON/);
+  });
+
   it('infers a schema from the example when nothing else is given', () => {
     const { doc } = toOpenApi(
       apib(

@@ -47,18 +47,18 @@ describe('MSON data structures', () => {
     });
   });
 
-  it('maps inheritance to allOf over the base type', () => {
-    const coupon = schemas.Coupon as { allOf: Array<Record<string, any>> };
-    expect(coupon.allOf[0]).toEqual({ $ref: '#/components/schemas/Base' });
-    expect(Object.keys(coupon.allOf[1]?.properties)).toEqual(['percent_off', 'tags', 'owners', 'kind', 'currency']);
+  it("merges inheritance into one object: the base type's members first, then its own", () => {
+    const coupon = schemas.Coupon as Record<string, any>;
+    expect(coupon.type).toBe('object');
+    expect(Object.keys(coupon.properties)).toEqual(['id', 'created', 'percent_off', 'tags', 'owners', 'kind', 'currency']);
+    expect(coupon.required).toEqual(['id', 'kind']);
   });
 
   it('honours required, nullable, fixed, enums and array item types', () => {
     const base = schemas.Base as Record<string, any>;
     expect(base.required).toEqual(['id']);
     expect(base.properties.id).toEqual({ type: 'string', examples: ['250FF'], description: 'Identifier' });
-    const own = (schemas.Coupon as { allOf: Array<Record<string, any>> }).allOf[1] as Record<string, any>;
-    expect(own.required).toEqual(['kind']);
+    const own = schemas.Coupon as Record<string, any>;
     expect(own.properties.percent_off).toEqual({ type: ['number', 'null'], examples: [25] });
     expect(own.properties.tags).toEqual({ type: 'array', items: { type: 'string' }, examples: [['home', 'green']] });
     expect(own.properties.owners).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Owner' } });
@@ -69,19 +69,18 @@ describe('MSON data structures', () => {
 
   it('maps One Of to oneOf with each choice required', () => {
     const owner = schemas.Owner as Record<string, any>;
-    expect(owner.type).toBe('object');
-    const choice = owner.allOf.find((p: Record<string, unknown>) => 'oneOf' in p);
-    expect(choice.oneOf).toEqual([
+    expect(owner).toMatchObject({ type: 'object', properties: { name: { type: 'string' } }, required: ['name'] });
+    expect(owner.oneOf).toEqual([
       { properties: { email: { type: 'string' } }, required: ['email'] },
       { properties: { phone: { type: 'string' } }, required: ['phone'] },
     ]);
-    expect(owner.allOf).toContainEqual({ properties: { name: { type: 'string' } }, required: ['name'] });
   });
 
-  it('maps mixins (Include) to allOf', () => {
+  it('merges mixins (Include) into the object, choices included', () => {
     const mixed = schemas.Mixed as Record<string, any>;
-    expect(mixed.allOf[0]).toEqual({ $ref: '#/components/schemas/Owner' });
-    expect(mixed.allOf[1]).toEqual({ properties: { note: { type: 'string' } } });
+    expect(Object.keys(mixed.properties)).toEqual(['name', 'note']);
+    expect(mixed.required).toEqual(['name']);
+    expect(mixed.oneOf).toEqual((schemas.Owner as Record<string, any>).oneOf);
   });
 
   it('closes fixed objects and keeps inline attributes inline', () => {
