@@ -83,6 +83,23 @@ describe('generate and check', () => {
     expect(w.read('schema.d.ts')).toBe(before);
   });
 
+  it('refuse a spec that is not UTF-8 at its first bad byte, and leave the output intact', async () => {
+    const w = fresh();
+    const before = w.read('openapi.json');
+    const source = readFileSync(w.spec);
+    const at = source.indexOf('## Hosts');
+    const line = source.subarray(0, at).toString('utf8').split('\n').length;
+    // "## Hosts" with a Latin-1 é for its "s", as an editor saving in the wrong encoding would write it.
+    writeFileSync(w.spec, Buffer.concat([source.subarray(0, at + 5), Buffer.from([0xe9]), source.subarray(at + 6)]));
+    for (const command of ['generate', 'check'] as const) {
+      const r = await w.run(command);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`partner-api\\.apib:${line}:6: error: `));
+      expect(r.stderr).toContain(`${command}: ${w.spec} is not UTF-8 text; ${w.out}/ is left as it was.`);
+    }
+    expect(w.read('openapi.json')).toBe(before);
+  });
+
   it('say in one line when the spec cannot be read (exit 2)', async () => {
     const w = fresh();
     rmSync(w.spec);

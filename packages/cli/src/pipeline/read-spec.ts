@@ -16,14 +16,24 @@ export async function readSpec(
   cache: OutputCache | undefined,
   io: Io,
 ): Promise<{ outputs: SpecOutputs; warnings: number } | { exit: number }> {
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = await readFile(spec, 'utf8');
+    bytes = await readFile(spec);
   } catch (error) {
     io.err(`${command}: cannot read ${displayPath(spec)}: ${fileErrorReason(error)}`);
     return { exit: 2 };
   }
   const name = displayPath(spec);
+  let source: string;
+  try {
+    // Never U+FFFD in place of a bad byte: the converter places the first one.
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const { convertBytes } = await import('@tm-partner/apib-to-openapi');
+    await report(convertBytes(bytes).diagnostics, name, io);
+    io.err(`${command}: ${name} is not UTF-8 text; ${displayPath(out)}/ is left as it was. Save it as UTF-8 and run ${command} again.`);
+    return { exit: 1 };
+  }
   try {
     const outputs = await specOutputs(source, cache);
     await report(outputs.diagnostics, name, io);
