@@ -144,14 +144,13 @@ async function readBody(response: Response, max: number): Promise<Uint8Array | u
   const body = response.body;
   if (body === null) return EMPTY;
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  // A declared length bounds the bytes read, unless a content encoding expands them.
-  if (Number.isFinite(declared) && !response.headers.has('content-encoding')) {
-    if (declared > max) {
-      void discard(response);
-      return undefined;
-    }
-    return new Uint8Array(await response.arrayBuffer());
+  // A declared length too long is refused unread, unless a content encoding expands the bytes anyway.
+  if (declared > max && !response.headers.has('content-encoding')) {
+    void discard(response);
+    return undefined;
   }
+  // Read chunk by chunk even when the length is declared: arrayBuffer() copies the bytes
+  // twice (a concatenation, then a fresh ArrayBuffer), and an answer is mostly one chunk.
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
