@@ -3,7 +3,7 @@
  * top of openapi-fetch, plus what the documentation asks for in prose: API key and
  * OAuth token, end-user headers, polling, card encryption, typed errors, cleanup.
  */
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
 import { AccessTokens } from './access-token.js';
 import type { Certificate, EventDetails, UnredeemedOrders, paths } from './api-types.js';
 import type { CallOptions } from './call-options.js';
@@ -164,6 +164,8 @@ export class PartnerClient implements CartHost {
       fetch: this.transport.fetch,
       // openapi-fetch only constructs it and passes it to the transport; no middleware is registered here.
       Request: OutgoingRequest as unknown as typeof Request,
+      // Its default query serialiser, made once: given no function, openapi-fetch makes one per call.
+      querySerializer: createQuerySerializer(),
     });
   }
 
