@@ -14,6 +14,7 @@ import { type Environment, resolveBaseUrl } from './environments.js';
 import { PartnerError, PartnerValidationError } from './errors.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { OutgoingRequest } from './outgoing-request.js';
+import { pathSerializer } from './path-serializer.js';
 import { type LogLevel, type LogSink, Logger } from './logger.js';
 import type { PollingContext, PollingOptions } from './polling.js';
 import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
@@ -166,6 +167,7 @@ export class PartnerClient implements CartHost {
       Request: OutgoingRequest as unknown as typeof Request,
       // Its default query serialiser, made once: given no function, openapi-fetch makes one per call.
       querySerializer: createQuerySerializer(),
+      pathSerializer,
     });
   }
 
