@@ -8,8 +8,9 @@
  *
  *   A  plain fetch + res.json()
  *   B  bare openapi-fetch GET
- *   C  B with a custom fetch doing the transport's work except signals
- *      (new URL, apikey check, randomUUID, new Headers, fetch(url, init))
+ *   C  B with a custom fetch doing the transport's first per-call work except signals
+ *      (new URL, apikey check, randomUUID, new Headers, fetch(url, init)); the transport
+ *      has since dropped all but the apikey check and the fetch for a plain GET
  *   D  C + AbortSignal.timeout(30 s) passed to fetch
  *   E  C + AbortSignal.any([request.signal, AbortSignal.timeout(30 s)])
  *   H  C + one AbortController with setTimeout/clearTimeout and a listener on request.signal

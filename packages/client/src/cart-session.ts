@@ -12,7 +12,7 @@ import { type EndUser, endUserHeaders, headerParams } from './end-user.js';
 import { PartnerError, PartnerPollingError, PartnerValidationError } from './errors.js';
 import type { KeyedQueue } from './keyed-queue.js';
 import type { PollingContext } from './polling.js';
-import { settle, settleData } from './settle.js';
+import { settle, settleData, settleNow } from './settle.js';
 import { untilAborted } from './sleep.js';
 import { type CardInput, type PaymentDetails, validateBilling, validateCard } from './validate-card.js';
 
@@ -198,7 +198,7 @@ export class CartSession implements AsyncDisposable {
       signal: options.signal,
     });
     if (followPolling) await settle<undefined>(result, this.client.pollingContext(this.headers, options));
-    else if (!result.response.ok) await settle<undefined>(result, undefined);
+    else if (!result.response.ok) settleNow<undefined>(result);
     this.current = 'deleted';
   }
 

@@ -48,41 +48,81 @@ export interface ExchangeRequest {
  * (whether or not the fetch in use honours signals), with a PartnerResponseError for
  * an answer the client cannot use, and with the fetch's own error otherwise.
  */
-export async function exchange(
-  settings: ExchangeSettings,
-  request: ExchangeRequest,
-  callerSignal?: AbortSignal,
-): Promise<BufferedResponse> {
-  // A plain controller and timer cost far less per call than AbortSignal.timeout + AbortSignal.any.
-  const controller = new AbortController();
-  let stop!: (reason: unknown) => void;
-  const stopped = new Promise<never>((_resolve, reject) => {
-    stop = reject;
+export function exchange(settings: ExchangeSettings, request: ExchangeRequest, callerSignal?: AbortSignal): Promise<BufferedResponse> {
+  return new Promise<BufferedResponse>((resolve, reject) => {
+    const attempt = new Attempt(settings, request.url, callerSignal, resolve, reject);
+    // Settled by whichever comes first: the answer, the deadline or the caller's abort, so
+    // the attempt ends on time even if a custom fetch ignores its signal; later outcomes are ignored.
+    hops(settings, request, attempt.controller.signal).then(
+      (reply) => attempt.finish(reply),
+      (err: unknown) => attempt.fail(err),
+    );
   });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-    stop(controller.signal.reason);
-  }, settings.timeoutMs);
-  const onAbort = () => {
-    controller.abort(callerSignal?.reason);
-    stop(callerSignal?.reason);
-  };
-  if (callerSignal?.aborted) onAbort();
-  else callerSignal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    // The race settles the attempt on time even if a custom fetch ignores its signal;
-    // it also handles a late rejection of the loser.
-    return await Promise.race([hops(settings, request, controller.signal), stopped]);
-  } catch (err) {
-    if (callerSignal?.aborted) throw callerSignal.reason;
-    if (timedOut) throw new PartnerTimeoutError('attempt', settings.timeoutMs, { url: request.url, cause: settings.secrets.error(err) });
-    throw err;
-  } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onAbort);
+}
+
+/**
+ * The state of one attempt: its controller, deadline and the caller's signal. The
+ * object is also the timer's argument and the abort listener (`handleEvent`), so an
+ * attempt allocates no closures of its own; a plain controller and timer cost far
+ * less per call than AbortSignal.timeout + AbortSignal.any.
+ */
+class Attempt {
+  readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private timedOut = false;
+  private settled = false;
+
+  constructor(
+    private readonly settings: ExchangeSettings,
+    private readonly url: string,
+    private readonly callerSignal: AbortSignal | undefined,
+    private readonly resolve: (reply: BufferedResponse) => void,
+    private readonly reject: (err: unknown) => void,
+  ) {
+    this.timer = setTimeout(onDeadline, settings.timeoutMs, this);
+    if (callerSignal?.aborted) this.handleEvent();
+    else callerSignal?.addEventListener('abort', this, ONCE);
   }
+
+  /** The caller aborted: stop the request and reject with the caller's reason at once. */
+  handleEvent(): void {
+    this.controller.abort(this.callerSignal?.reason);
+    this.fail(this.callerSignal?.reason);
+  }
+
+  /** The deadline passed. */
+  expire(): void {
+    this.timedOut = true;
+    this.controller.abort();
+    this.fail(this.controller.signal.reason);
+  }
+
+  finish(reply: BufferedResponse): void {
+    if (this.end()) this.resolve(reply);
+  }
+
+  fail(err: unknown): void {
+    if (!this.end()) return;
+    if (this.callerSignal?.aborted) this.reject(this.callerSignal.reason);
+    else if (this.timedOut) {
+      this.reject(new PartnerTimeoutError('attempt', this.settings.timeoutMs, { url: this.url, cause: this.settings.secrets.error(err) }));
+    } else this.reject(err);
+  }
+
+  /** True the first time: stops the timer and the listener. */
+  private end(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener('abort', this);
+    return true;
+  }
+}
+
+const ONCE = { once: true };
+
+function onDeadline(attempt: Attempt): void {
+  attempt.expire();
 }
 
 async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal: AbortSignal): Promise<BufferedResponse> {
@@ -144,14 +184,13 @@ async function readBody(response: Response, max: number): Promise<Uint8Array | u
   const body = response.body;
   if (body === null) return EMPTY;
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  // A declared length bounds the bytes read, unless a content encoding expands them.
-  if (Number.isFinite(declared) && !response.headers.has('content-encoding')) {
-    if (declared > max) {
-      void discard(response);
-      return undefined;
-    }
-    return new Uint8Array(await response.arrayBuffer());
+  // A declared length too long is refused unread, unless a content encoding expands the bytes anyway.
+  if (declared > max && !response.headers.has('content-encoding')) {
+    void discard(response);
+    return undefined;
   }
+  // Read chunk by chunk even when the length is declared: arrayBuffer() copies the bytes
+  // twice (a concatenation, then a fresh ArrayBuffer), and an answer is mostly one chunk.
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

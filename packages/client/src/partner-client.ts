@@ -3,7 +3,7 @@
  * top of openapi-fetch, plus what the documentation asks for in prose: API key and
  * OAuth token, end-user headers, polling, card encryption, typed errors, cleanup.
  */
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
 import { AccessTokens } from './access-token.js';
 import type { Certificate, EventDetails, UnredeemedOrders, paths } from './api-types.js';
 import type { CallOptions } from './call-options.js';
@@ -14,12 +14,13 @@ import { type Environment, resolveBaseUrl } from './environments.js';
 import { PartnerError, PartnerValidationError } from './errors.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { OutgoingRequest } from './outgoing-request.js';
+import { pathSerializer } from './path-serializer.js';
 import { type LogLevel, type LogSink, Logger } from './logger.js';
 import type { PollingContext, PollingOptions } from './polling.js';
 import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
 import { typedRaw } from './raw-client.js';
 import { Secrets } from './secrets.js';
-import { settle, settleData } from './settle.js';
+import { settleDataNow, settleNow } from './settle.js';
 import { sleep as defaultSleep } from './sleep.js';
 import { Transport } from './transport.js';
 
@@ -164,6 +165,9 @@ export class PartnerClient implements CartHost {
       fetch: this.transport.fetch,
       // openapi-fetch only constructs it and passes it to the transport; no middleware is registered here.
       Request: OutgoingRequest as unknown as typeof Request,
+      // Its default query serialiser, made once: given no function, openapi-fetch makes one per call.
+      querySerializer: createQuerySerializer(),
+      pathSerializer,
     });
   }
 
@@ -171,13 +175,13 @@ export class PartnerClient implements CartHost {
   async getEvent(eventId: string, options: CallOptions = {}): Promise<EventDetails> {
     const id = checkId(eventId, 'eventId');
     const result = await this.api.GET('/event/{event_id}', { params: { path: { event_id: id } }, signal: options.signal });
-    return await settleData<EventDetails>(result, undefined);
+    return settleDataNow<EventDetails>(result);
   }
 
   /** The captcha page to render in a web view, and its site key. */
   async getCaptchaPage(options: CallOptions = {}): Promise<CaptchaPage> {
     const result = await this.api.GET('/captcha', { parseAs: 'text', signal: options.signal });
-    const settled = await settle<string>(result, undefined);
+    const settled = settleNow<string>(result);
     return { html: settled.data ?? '', siteKey: result.response.headers.get('x-tm-captcha-v2-sitekey') ?? undefined };
   }
 
@@ -192,7 +196,7 @@ export class PartnerClient implements CartHost {
       body: { token },
       signal: options.signal,
     });
-    const { data } = await settle<{ cart_id: string }>(result, undefined);
+    const { data } = settleNow<{ cart_id: string }>(result);
     if (typeof data?.cart_id !== 'string' || data.cart_id === '') throw new PartnerError('The API answered without a cart_id');
     return new CartSession(this, data.cart_id, input.user);
   }
@@ -211,7 +215,7 @@ export class PartnerClient implements CartHost {
     if (query?.daysBeforeEvent !== undefined) q.days_before_event = days(query.daysBeforeEvent, 'daysBeforeEvent');
     if (Object.keys(q).length === 0) throw new PartnerValidationError('daysFromPurchase', 'or daysBeforeEvent is required');
     const result = await this.api.GET('/orders/unredeemed', { params: { query: q }, signal: options.signal });
-    return await settleData<UnredeemedOrders>(result, undefined);
+    return settleDataNow<UnredeemedOrders>(result);
   }
 
   /** The whole purchase in one call: open, reserve, pay, purchase; the cart is deleted if any step fails. */
@@ -229,7 +233,7 @@ export class PartnerClient implements CartHost {
         headers,
         signal: options.signal,
       });
-      return await settleData<Certificate>(result, undefined);
+      return settleDataNow<Certificate>(result);
     })();
     this.certificate = { value, fetchedAt: this.now() };
     // A failed fetch is not cached.

@@ -21,13 +21,21 @@ export interface FetchResult {
 
 /** Throws API errors, follows polling, and returns the final data tagged by status. */
 export async function settle<T>(result: FetchResult, polling: PollingContext | undefined): Promise<Settled<T>> {
+  if (polling && result.response.status === 202 && result.response.ok && isPollingInstruction(result.data)) {
+    return readFinal<T>(await followPolling(result.data, polling));
+  }
+  return settleNow<T>(result);
+}
+
+/**
+ * Like {@link settle} for a call that does not poll, without a promise of its own:
+ * a polling instruction is an API error there, not data.
+ */
+export function settleNow<T>(result: FetchResult): Settled<T> {
   // The methods' openapi-fetch gets its responses from Transport.fetch: they are read answers.
   const reply = result.response as unknown as BufferedResponse;
   if (!reply.ok) throw reply.apiError();
-  if (reply.status === 202 && isPollingInstruction(result.data)) {
-    if (!polling) throw reply.apiError();
-    return readFinal<T>(await followPolling(result.data, polling));
-  }
+  if (reply.status === 202 && isPollingInstruction(result.data)) throw reply.apiError();
   return tagged<T>(reply.status, result.data);
 }
 
@@ -44,7 +52,15 @@ function tagged<T>(status: number, data: unknown): Settled<T> {
 
 /** Like {@link settle} for operations whose success always has a body. */
 export async function settleData<T>(result: FetchResult, polling: PollingContext | undefined): Promise<T> {
-  const settled = await settle<T>(result, polling);
+  return dataOf(await settle<T>(result, polling));
+}
+
+/** Like {@link settleNow} for operations whose success always has a body. */
+export function settleDataNow<T>(result: FetchResult): T {
+  return dataOf(settleNow<T>(result));
+}
+
+function dataOf<T>(settled: Settled<T>): T {
   if (settled.data === undefined) throw new PartnerApiError(settled.status, undefined);
   return settled.data;
 }

@@ -74,9 +74,13 @@ export class Transport {
     const body =
       method === 'GET' || method === 'HEAD' ? undefined : request instanceof OutgoingRequest ? request.body : await request.arrayBuffer();
     const callerSignal = request.signal ?? undefined;
-    const tokens = options.bearer !== false && !request.headers.has('authorization') ? this.tokens : undefined;
-    const log = (level: LogRecord['level'], message: string, attempt: number, extra?: { status: number; durationMs: number }) =>
-      logger.log({ level, message, requestId, method, url, attempt, ...extra });
+    // Headers.has costs a lookup per call: only asked when there is a token to add.
+    const tokens = this.tokens !== undefined && options.bearer !== false && !request.headers.has('authorization') ? this.tokens : undefined;
+    // Only allocated when it can emit something (retries log at warn).
+    const log = logging
+      ? (level: LogRecord['level'], message: string, attempt: number, extra?: { status: number; durationMs: number }) =>
+          logger.log({ level, message, requestId, method, url, attempt, ...extra })
+      : undefined;
 
     let renewedToken = false;
     for (let attempt = 1; ; attempt++) {
@@ -91,7 +95,7 @@ export class Transport {
         headers.set('authorization', `Bearer ${token}`);
       }
       const started = logging ? performance.now() : 0;
-      if (logging) log('debug', 'request', attempt);
+      log?.('debug', 'request', attempt);
       let reply: BufferedResponse;
       try {
         reply = await exchange(this.options, { method, url, headers, body }, callerSignal);
@@ -102,11 +106,11 @@ export class Transport {
         const failure = err instanceof PartnerTimeoutError ? err : new PartnerNetworkError(method, url, secrets.error(err));
         if (!retry || attempt > maxRetries) throw failure;
         const delay = this.backoff(attempt);
-        log('warn', `${failure.name}; retrying in ${delay} ms`, attempt);
+        log?.('warn', `${failure.name}; retrying in ${delay} ms`, attempt);
         await sleep(delay, callerSignal);
         continue;
       }
-      if (logging) log('info', 'response', attempt, { status: reply.status, durationMs: Math.round(performance.now() - started) });
+      log?.('info', 'response', attempt, { status: reply.status, durationMs: Math.round(performance.now() - started) });
 
       if (reply.status === 401 && tokens && token && !renewedToken && reply.apiError().isInvalidToken) {
         // The token expired early or was revoked: renew once and send again.
@@ -117,7 +121,7 @@ export class Transport {
       }
       if (retry && attempt <= maxRetries && (reply.status === 429 || reply.status >= 500)) {
         const delay = this.retryAfter(reply.headers) ?? this.backoff(attempt);
-        log('warn', `status ${reply.status}; retrying in ${delay} ms`, attempt);
+        log?.('warn', `status ${reply.status}; retrying in ${delay} ms`, attempt);
         await sleep(delay, callerSignal);
         continue;
       }
