@@ -15,7 +15,7 @@ import {
   createPartnerClient,
 } from '../../packages/client/src/index.js';
 import { handBuiltCertificate, likeTheApiExample, makeKeys } from './certificates.js';
-import { API_KEY, CARD, EVENT, PAYMENT as BILLING, USER, cartBody, clientFor } from './support/client-fixture.js';
+import { API_KEY, CARD, EVENT, PAYMENT as BILLING, USER, cartBody, clientFor, rejection } from './support/client-fixture.js';
 import { everythingShown, leaked } from './support/leak-check.js';
 import { type Answer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
@@ -27,16 +27,6 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-req
 const CERTIFICATE = { id: 'paysys-test.0.us.1', value: likeTheApiExample(handBuiltCertificate(makeKeys(2048))) };
 const PAYMENT = { ...BILLING, amount: '19.50' };
 const SECRET = 'client-secret-f00d';
-
-/** Settles a promise into its rejection (or fails the test when it resolves). */
-async function rejection(pending: Promise<unknown>): Promise<unknown> {
-  return pending.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (err: unknown) => err,
-  );
-}
 
 describe('finding 1: a body that is not the JSON it declares is a PartnerResponseError', () => {
   for (const length of [true, false]) {

@@ -10,8 +10,8 @@ import type { Send, TokenSource } from './transport.js';
 /** What the token source needs from the client. */
 export interface AccessTokenOptions {
   baseUrl: URL;
-  apiKey: string;
-  clientSecret: string;
+  /** The Basic credentials: base64 of `apiKey:clientSecret`. */
+  basic: string;
   send: Send;
   now: () => number;
 }
@@ -48,10 +48,9 @@ export class AccessTokens implements TokenSource {
   }
 
   private async fetchToken(): Promise<string> {
-    const { baseUrl, apiKey, clientSecret, send, now } = this.options;
+    const { baseUrl, basic, send, now } = this.options;
     // A root-mounted base URL has the path `/`: join without doubling the slash.
     const url = new URL(`${baseUrl.pathname.replace(/\/+$/, '')}/oauth/accesstoken`, baseUrl);
-    const basic = Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64');
     const request = new OutgoingRequest(url.href, {
       method: 'POST',
       headers: new Headers({
@@ -73,12 +72,16 @@ export class AccessTokens implements TokenSource {
   }
 }
 
+/** A bearer token's characters (RFC 6750 `b64token`): nothing a header could not carry. */
+const B64TOKEN = /^[\w.~+/-]+=*$/;
+
 function parseToken(body: unknown): { token: string; expiresInSeconds: number } {
   const { access_token: token, expires_in: expiresIn } = (body ?? {}) as Record<string, unknown>;
   // The API sends `expires_in` as a string ("3599").
   const seconds = typeof expiresIn === 'number' ? expiresIn : Number(expiresIn);
-  if (typeof token !== 'string' || token === '' || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new PartnerError('The access token response lacks access_token or a positive expires_in');
+  if (typeof token !== 'string' || !B64TOKEN.test(token) || !Number.isFinite(seconds) || seconds <= 0) {
+    // The value itself is never quoted: it would be a secret in the message.
+    throw new PartnerError('The access token response lacks a valid access_token or a positive expires_in');
   }
   return { token, expiresInSeconds: seconds };
 }

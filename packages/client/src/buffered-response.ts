@@ -75,8 +75,8 @@ export class BufferedResponse {
     try {
       this.parsed = JSON.parse(text) as unknown;
     } catch {
-      // Redact before cutting, so no secret is cut in half at the end of the excerpt.
-      const excerpt = this.secrets.text(text.slice(0, EXCERPT_CHARS * 4)).slice(0, EXCERPT_CHARS);
+      // The whole text is redacted before the cut: a cut first could leave part of a secret.
+      const excerpt = this.secrets.text(text).slice(0, EXCERPT_CHARS);
       throw new PartnerResponseError('invalid-json', {
         status: this.status,
         method: this.method,

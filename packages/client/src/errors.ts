@@ -5,9 +5,7 @@
  * card data, API key or token can end up in a message, a log line or a stack trace.
  */
 import { STATUS_CODES } from 'node:http';
-
-/** Response headers in any of the shapes fetch, Node or a test may hand over. */
-export type HeadersLike = Headers | Readonly<Record<string, string | readonly string[] | undefined>> | Iterable<readonly [string, string]>;
+import { type HeadersLike, headerEntries } from './header-entries.js';
 
 /** Error codes documented for the `error` envelope, by readable name. */
 export const ErrorCode = Object.freeze({
@@ -347,10 +345,7 @@ export function findRequestId(headers: HeadersLike | undefined): string | undefi
 }
 
 function readHeader(headers: HeadersLike, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const entries: Iterable<readonly [string, unknown]> =
-    Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers);
-  for (const [key, value] of entries) {
+  for (const [key, value] of headerEntries(headers)) {
     if (key.toLowerCase() !== name) continue;
     if (typeof value === 'string') return value;
     if (Array.isArray(value) && typeof value[0] === 'string') return value[0];

@@ -133,12 +133,11 @@ export class PartnerClient implements CartHost {
     };
     const secrets = new Secrets(options.apiKey, options.clientSecret);
     const tokens =
-      options.clientSecret === undefined
+      secrets.basic === undefined
         ? undefined
         : new AccessTokens({
             baseUrl: this.baseUrl,
-            apiKey: options.apiKey,
-            clientSecret: options.clientSecret,
+            basic: secrets.basic,
             // The token call goes through the transport too (made below, before any call).
             send: (request, sendOptions) => this.transport.send(request, sendOptions),
             now: this.now,

@@ -3,7 +3,7 @@
  * string), headers (Authorization, cookies) and bodies (card fields, secrets, tokens).
  * Each function returns a copy; the input is never modified.
  */
-import type { HeadersLike } from './errors.js';
+import { type HeadersLike, headerEntries } from './header-entries.js';
 import { passesLuhn } from './validate-card.js';
 
 /** What stands in for a masked value. */
@@ -95,11 +95,13 @@ export function redactHeaders(headers: HeadersLike): Record<string, string> {
  */
 export function redactBody(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
-  return copy(value, new WeakSet());
+  return redactValue(value, redactString);
 }
 
-// In free text: URLs, `name=value` pairs with a secret name, credentials after an auth
+// In free text: `"name": value` JSON members and `name=value` pairs with a secret name
+// (an unterminated string value counts to the end), URLs, credentials after an auth
 // scheme, and digit runs that pass the Luhn check like a card number.
+const JSON_PAIR_IN_TEXT = /"([^"\\]*)"(\s*:\s*)(?:"(?:[^"\\]|\\.)*"?|[\d.]+)/g;
 const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 const PAIR_IN_TEXT = /([A-Za-z][A-Za-z0-9_-]*)=([^&\s"'<>;#]+)/g;
 const AUTH_IN_TEXT = /\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
@@ -107,10 +109,14 @@ const CARD_IN_TEXT = /\b\d(?:[ -]?\d){12,18}\b/g;
 
 /**
  * Masks what may hide in text from elsewhere (an error message, a stack, a body excerpt):
- * secret URL parts, secret `name=value` pairs, `Basic`/`Bearer` credentials and card numbers.
+ * secret JSON members, secret URL parts, secret `name=value` pairs, `Basic`/`Bearer`
+ * credentials and card numbers.
  */
 export function redactFreeText(text: string): string {
   return text
+    .replace(JSON_PAIR_IN_TEXT, (whole, name: string, colon: string) =>
+      SECRET_BODY_KEYS.has(normalise(name)) ? `"${name}"${colon}"${MASK}"` : whole,
+    )
     .replace(URL_IN_TEXT, (url) => redactUrl(url))
     .replace(PAIR_IN_TEXT, (whole, name: string) => (SECRET_PARAMS.has(normalise(name)) ? `${name}=${MASK}` : whole))
     .replace(AUTH_IN_TEXT, (_whole, scheme: string) => `${scheme} ${MASK}`)
@@ -142,12 +148,6 @@ function decodeName(name: string): string {
   }
 }
 
-function headerEntries(headers: HeadersLike): Iterable<readonly [string, unknown]> {
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.entries();
-  if (Symbol.iterator in headers) return headers as Iterable<readonly [string, string]>;
-  return Object.entries(headers).filter(([, value]) => value !== undefined);
-}
-
 const FORM_BODY = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/)/i;
 
@@ -155,7 +155,7 @@ function redactText(text: string): string {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return JSON.stringify(copy(JSON.parse(trimmed) as unknown, new WeakSet()));
+      return JSON.stringify(redactValue(JSON.parse(trimmed) as unknown, redactString));
     } catch {
       // Not JSON after all; fall through to the other shapes.
     }
@@ -173,8 +173,13 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
   return new Set([...a, ...b]);
 }
 
-function copy(value: unknown, seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return redactString(value);
+/**
+ * Deep-copies a JSON-like value: secret keys (case-insensitive) are masked, every other
+ * string goes through `text`. Functions and symbols are dropped, dates and byte arrays
+ * summarised, and a cycle is cut.
+ */
+export function redactValue(value: unknown, text: (value: string) => string, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return text(value);
   if (typeof value === 'function' || typeof value === 'symbol') return undefined;
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
@@ -183,11 +188,11 @@ function copy(value: unknown, seen: WeakSet<object>): unknown {
   seen.add(value);
   let out: unknown;
   if (Array.isArray(value)) {
-    out = value.map((item) => copy(item, seen));
+    out = value.map((item) => redactValue(item, text, seen));
   } else {
     // fromEntries defines own properties, so a `__proto__` key stays a plain key.
     out = Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, SECRET_BODY_KEYS.has(normalise(key)) ? MASK : copy(item, seen)]),
+      Object.entries(value).map(([key, item]) => [key, SECRET_BODY_KEYS.has(normalise(key)) ? MASK : redactValue(item, text, seen)]),
     );
   }
   // Only ancestors count as circular; the same object twice side by side is fine.

@@ -5,8 +5,9 @@
  * Basic credentials made of them, every token it was issued) are masked wherever they
  * appear, and so is anything that looks like a credential or a card number.
  */
-import { PartnerApiError, type HeadersLike, readErrorBody } from './errors.js';
-import { MASK, redactFreeText } from './redact.js';
+import { PartnerApiError, readErrorBody } from './errors.js';
+import type { HeadersLike } from './header-entries.js';
+import { MASK, redactFreeText, redactValue } from './redact.js';
 
 /** Tokens last an hour; the last few are enough to cover any error still in flight. */
 const TOKENS_KEPT = 8;
@@ -17,13 +18,16 @@ const KEPT_FIELDS = ['code', 'errno', 'syscall'] as const;
 
 /** The secrets of one client, and redaction of foreign text against them. */
 export class Secrets {
+  /** The Basic credentials of the token call (base64 of `apiKey:clientSecret`), with a client secret. */
+  readonly basic: string | undefined;
   private readonly fixed: string[];
   private readonly tokens: string[] = [];
 
   constructor(apiKey: string, clientSecret?: string) {
     this.fixed = [apiKey];
     if (clientSecret !== undefined) {
-      this.fixed.push(clientSecret, Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64'));
+      this.basic = Buffer.from(`${apiKey}:${clientSecret}`, 'utf8').toString('base64');
+      this.fixed.push(clientSecret, this.basic);
     }
     // Longest first, so a secret containing another is masked whole.
     this.fixed.sort((a, b) => b.length - a.length);
@@ -44,12 +48,9 @@ export class Secrets {
     return redactFreeText(out);
   }
 
-  /** A JSON-like value with every string in it redacted as {@link text} (a copy). */
+  /** A copy of a JSON-like value: secret keys masked, every other string redacted as {@link text}. */
   value(value: unknown): unknown {
-    if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.value(item));
-    if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.value(item)]));
+    return redactValue(value, (text) => this.text(text));
   }
 
   /** The API's error answer as a PartnerApiError whose message and body are redacted. */

@@ -61,3 +61,13 @@ export function cartBody(cartId: string, unpaid = 50) {
     },
   };
 }
+
+/** Settles a promise into its rejection (or fails the test when it resolves). */
+export async function rejection(pending: Promise<unknown>): Promise<unknown> {
+  return pending.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (err: unknown) => err,
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The client against the findings of its second review, one block per finding: a shared
+ * certificate fetch, tokens and keys in errors, redirect and polling URLs quoted in
+ * errors, end-user headers, option checks, and the edges of an attempt. Real loopback
+ * servers throughout.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PartnerApiError, PartnerError, type PartnerResponseError } from '../../packages/client/src/index.js';
+import { API_KEY, clientFor, rejection } from './support/client-fixture.js';
+import { everythingShown, leaked } from './support/leak-check.js';
+import { type Answer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
+
+const serve = useScriptedServers(afterEach);
+
+const EVENT_ID = '3F004CBB88958BF9';
+const EVENT_BODY = { api_transactable: true, event: { id: EVENT_ID, name: 'Review night' } };
+const SECRET = 'client-secret-r3v1ew';
+
+/** The API for a token test: the token endpoint answers `token`, everything else the event. */
+function withTokenAnswer(token: Answer) {
+  return (req: SeenRequest): Answer => (route(req) === 'POST /oauth/accesstoken' ? token : { status: 200, body: EVENT_BODY });
+}
+
+describe('review 2: access tokens never reach an error', () => {
+  it('a token answer that does not parse: the excerpt masks access_token and refresh_token', async () => {
+    const body = '{"access_token":"tok-leak-1","refresh_token":"rt-leak-2","expires_in":"3599",}';
+    const server = await serve(withTokenAnswer({ status: 200, body, headers: { 'content-type': 'application/json' } }));
+    const { client } = clientFor(server, { clientSecret: SECRET, maxRetries: 0 });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'invalid-json', status: 200 });
+    expect((error as PartnerResponseError).excerpt).toContain('"access_token":"***"');
+    expect((error as PartnerResponseError).excerpt).toContain('"expires_in":"3599"');
+    expect(leaked(everythingShown(error), ['tok-leak-1', 'rt-leak-2', SECRET])).toEqual([]);
+  });
+
+  it('any answer that does not parse: secret JSON fields (card, CVV, password, client secret) are masked in the excerpt', async () => {
+    const body = `{"card": {"number": "4588883206000011", "cvv": "8642"}, "password": "hunter2-pw", "client_secret": "cs-9", "apikey": "k-9"`;
+    const server = await serve(() => ({ status: 200, body, headers: { 'content-type': 'application/json' } }));
+    const { client } = clientFor(server);
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'invalid-json' });
+    expect((error as PartnerResponseError).excerpt).toContain('"cvv": "***"');
+    expect(leaked(everythingShown(error), ['4588883206000011', '8642', 'hunter2-pw', 'cs-9', 'k-9'])).toEqual([]);
+  });
+
+  it('a token with a line break in it is refused as a PartnerError naming no value, and nothing else is sent', async () => {
+    const server = await serve(withTokenAnswer({ status: 200, body: { access_token: 'tok-crlf-1\r\nX-Injected: 1', expires_in: '3599' } }));
+    const { client } = clientFor(server, { clientSecret: SECRET });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toBeInstanceOf(PartnerError);
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect(leaked(everythingShown(error), ['tok-crlf-1', 'X-Injected'])).toEqual([]);
+    expect(server.requests.map(route)).toEqual(['POST /oauth/accesstoken']);
+  });
+
+  it('a token-call error body carrying access_token keeps it masked in PartnerApiError.body', async () => {
+    const server = await serve(
+      withTokenAnswer({
+        status: 400,
+        body: { error: { message: 'invalid_client' }, access_token: 'tok-err-1', refresh_token: 'rt-err-2' },
+      }),
+    );
+    const { client } = clientFor(server, { clientSecret: SECRET });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toBeInstanceOf(PartnerApiError);
+    expect((error as PartnerApiError).body).toEqual({ error: { message: 'invalid_client' }, access_token: '***', refresh_token: '***' });
+    expect(leaked(everythingShown(error), ['tok-err-1', 'rt-err-2'])).toEqual([]);
+  });
+});
+
+describe('review 7: a body excerpt is redacted before it is cut', () => {
+  it('no part of a key survives at the cut, however much masking shortened the text', async () => {
+    // 14 characters, then the key over and over: a cut at 800 characters would fall 12 characters into a key.
+    const body = `{"k":"xxxxxxxx${`${API_KEY},`.repeat(60)}`;
+    const server = await serve(() => ({ status: 200, body, headers: { 'content-type': 'application/json' } }));
+    const { client } = clientFor(server);
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'invalid-json' });
+    expect((error as PartnerResponseError).excerpt).toMatch(/^\{"k":"xxxxxxxx\*\*\*,/);
+    expect((error as PartnerResponseError).excerpt).not.toContain(API_KEY.slice(0, 6));
+  });
+});
