@@ -5,10 +5,10 @@
  * servers throughout.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PartnerApiError, PartnerError, type PartnerResponseError } from '../../packages/client/src/index.js';
-import { API_KEY, clientFor, rejection } from './support/client-fixture.js';
+import { PartnerApiError, PartnerError, PartnerPollingError, type PartnerResponseError } from '../../packages/client/src/index.js';
+import { API_KEY, EVENT, USER, cartBody, clientFor, rejection } from './support/client-fixture.js';
 import { everythingShown, leaked } from './support/leak-check.js';
-import { type Answer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
+import { type Answer, type ScriptedServer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
 const serve = useScriptedServers(afterEach);
 
@@ -19,6 +19,16 @@ const SECRET = 'client-secret-r3v1ew';
 /** The API for a token test: the token endpoint answers `token`, everything else the event. */
 function withTokenAnswer(token: Answer) {
   return (req: SeenRequest): Answer => (route(req) === 'POST /oauth/accesstoken' ? token : { status: 200, body: EVENT_BODY });
+}
+
+/** An API whose reserve answers 202 with `pollingUrl(server)`; polls get the final cart, deletes a 204. */
+function pollingTo(pollingUrl: (s: ScriptedServer) => string) {
+  return (req: SeenRequest, s: ScriptedServer): Answer => {
+    const r = route(req);
+    if (r === 'PUT /cart/tickets') return { status: 202, body: { polling_url: pollingUrl(s), wait: 1 } };
+    if (r === 'DELETE /cart') return { status: 204 };
+    return { status: 200, body: cartBody('c') };
+  };
 }
 
 describe('review 2: access tokens never reach an error', () => {
@@ -68,6 +78,56 @@ describe('review 2: access tokens never reach an error', () => {
   });
 });
 
+describe('review 3: Location and polling URLs are redacted before an error quotes them', () => {
+  const locations: [string, string, string][] = [
+    ['user info without a scheme', `//${API_KEY}:x@evil.example/p`, 'http://evil.example/p'],
+    ['the key in the path', `http://evil.example/cb/${API_KEY}/x`, 'http://evil.example/cb/***/x'],
+  ];
+  for (const [name, location, shown] of locations) {
+    it(`a redirect to a Location with ${name}: neither the message nor err.location holds the key`, async () => {
+      const server = await serve(() => ({ status: 307, headers: { location } }));
+      const { client } = clientFor(server);
+      const error = await rejection(client.getEvent(EVENT_ID));
+      expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'redirect', location: shown });
+      expect(leaked(everythingShown(error), [API_KEY])).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+    });
+  }
+
+  it('a same-origin hop to a path holding the key, then a refused redirect: the message masks the key in the request URL', async () => {
+    const server = await serve((req) =>
+      req.path.includes('/cb/')
+        ? { status: 302, headers: { location: '/partners/v1/elsewhere' } }
+        : { status: 307, headers: { location: `/partners/v1/cb/${API_KEY}/x` } },
+    );
+    const { client } = clientFor(server);
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'redirect', status: 302 });
+    expect((error as Error).message).toContain('/partners/v1/cb/***/x');
+    expect(leaked(everythingShown(error), [API_KEY])).toEqual([]);
+  });
+
+  it('a polling_url with user info and no scheme is refused without quoting the key', async () => {
+    const server = await serve(pollingTo((s) => `//${API_KEY}:x@${new URL(s.origin).host}/partners/v1/polling/p`));
+    const { client } = clientFor(server);
+    const error = await rejection(client.resumeCart('c', USER).reserve(EVENT));
+    expect(error).toMatchObject({ name: 'PartnerPollingError', reason: 'user-info' });
+    expect(leaked(everythingShown(error), [API_KEY])).toEqual([]);
+    expect(server.requests.map(route)).toEqual(['PUT /cart/tickets', 'DELETE /cart']);
+  });
+
+  it('a foreign polling_url with the key in its path is refused without quoting the key', async () => {
+    const foreign = await serve(() => ({ status: 200, body: {} }));
+    const server = await serve(pollingTo(() => `${foreign.origin}/cb/${API_KEY}/p`));
+    const { client } = clientFor(server);
+    const error = await rejection(client.resumeCart('c', USER).reserve(EVENT));
+    expect(error).toMatchObject({ name: 'PartnerPollingError', reason: 'foreign-origin' });
+    expect((error as Error).message).toContain(`${foreign.origin}/cb/***/p`);
+    expect(leaked(everythingShown(error), [API_KEY])).toEqual([]);
+    expect(foreign.connections).toBe(0);
+  });
+});
+
 describe('review 7: a body excerpt is redacted before it is cut', () => {
   it('no part of a key survives at the cut, however much masking shortened the text', async () => {
     // 14 characters, then the key over and over: a cut at 800 characters would fall 12 characters into a key.
@@ -79,4 +139,22 @@ describe('review 7: a body excerpt is redacted before it is cut', () => {
     expect((error as PartnerResponseError).excerpt).toMatch(/^\{"k":"xxxxxxxx\*\*\*,/);
     expect((error as PartnerResponseError).excerpt).not.toContain(API_KEY.slice(0, 6));
   });
+});
+
+describe('review 10: an empty or non-HTTP polling_url is refused', () => {
+  for (const [name, url] of [
+    ['empty', ''],
+    ['javascript:', 'javascript:alert(1)'],
+    ['mailto:', 'mailto:ops@example.com'],
+  ] as const) {
+    it(`${name}: a PartnerPollingError (invalid-url), no poll, and the cart is deleted`, async () => {
+      const server = await serve(pollingTo(() => url));
+      const { client } = clientFor(server);
+      const error = await rejection(client.resumeCart('c', USER).reserve(EVENT));
+      expect(error).toBeInstanceOf(PartnerPollingError);
+      expect((error as PartnerPollingError).reason).toBe('invalid-url');
+      expect((error as Error).message).not.toContain('null');
+      expect(server.requests.map(route)).toEqual(['PUT /cart/tickets', 'DELETE /cart']);
+    });
+  }
 });

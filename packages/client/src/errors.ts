@@ -168,9 +168,12 @@ export class PartnerValidationError extends PartnerError {
 }
 
 /** Why polling stopped without a final answer. */
-export type PollingFailure = 'max-attempts' | 'deadline' | 'foreign-origin' | 'user-info';
+export type PollingFailure = 'max-attempts' | 'deadline' | 'foreign-origin' | 'user-info' | 'invalid-url';
 
-/** Polling gave up, or was told to follow a URL on another origin or with user info in it. */
+/**
+ * Polling gave up, or was told to follow a URL it refuses: on another origin, with user
+ * info in it, empty or not http(s).
+ */
 export class PartnerPollingError extends PartnerError {
   readonly reason: PollingFailure;
   /** Poll requests made so far. */
@@ -375,8 +378,8 @@ function withoutQuery(url: string | URL): string {
     const parsed = new URL(text);
     return `${parsed.origin}${parsed.pathname}`;
   } catch {
-    // Relative or malformed: cut at the first `?` or `#`, and drop any `user:pass@`.
-    return text.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+    // Relative or malformed: cut at the first `?` or `#`, and drop any `user:pass@` (after `//`, with a scheme or not).
+    return text.replace(/[?#].*$/s, '').replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)[^/@]*@/i, '$1');
   }
 }
 
@@ -397,8 +400,10 @@ function pollingMessage(
   if (reason === 'deadline') return `Polling deadline elapsed after ${spent}`;
   // Following it would hand the apikey in its query string to a third party, or its user info to the API.
   const why =
-    reason === 'user-info'
-      ? 'its URL carries a user name or password'
-      : `it is on another origin than ${details.expectedOrigin === undefined ? 'the API' : originOf(details.expectedOrigin)}`;
+    reason === 'invalid-url'
+      ? 'its URL is empty or not http(s)'
+      : reason === 'user-info'
+        ? 'its URL carries a user name or password'
+        : `it is on another origin than ${details.expectedOrigin === undefined ? 'the API' : originOf(details.expectedOrigin)}`;
   return `Refusing to poll ${details.url === undefined ? 'a URL' : withoutQuery(details.url)}: ${why} (after ${spent})`;
 }

@@ -131,8 +131,8 @@ async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal
   for (let hop = 0; ; hop++) {
     const response = await settings.fetch(url, { method, headers, body, signal, redirect: 'manual' });
     // A custom fetch may have followed a redirect itself; its answer is refused unless it stayed home.
-    if (response.redirected && response.url !== '' && 'problem' in checkTarget(response.url, url, settings.origin)) {
-      throw refusal(response, method, url, response.url, 'the fetch in use followed it to another origin');
+    if (response.redirected && response.url !== '' && checkTarget(response.url, url, settings.origin).problem) {
+      throw refusal(settings, response, method, url, response.url, 'the fetch in use followed it to another origin');
     }
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
     if (location !== null) {
@@ -154,29 +154,43 @@ async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal
   }
 }
 
+/** Why a redirect's Location is not followed, by the problem found with it. */
+const REFUSED = { invalid: 'not an http(s) URL', 'user-info': 'a URL with user info', 'foreign-origin': 'another origin' };
+
 /** The URL of the next hop, or a PartnerResponseError when the redirect is not followed. */
 function nextHop(settings: ExchangeSettings, response: Response, method: string, url: string, location: string, hop: number): string {
-  const checked = checkTarget(location, url, settings.origin);
-  const target = 'url' in checked ? checked.url.href : location;
-  if (!('url' in checked)) {
-    const why =
-      checked.problem === 'foreign-origin'
-        ? 'another origin'
-        : checked.problem === 'user-info'
-          ? 'a URL with user info'
-          : 'an unparsable URL';
-    throw refusal(response, method, url, target, why);
-  }
+  // Resolved against the request's URL, so that user info is found (and never quoted) in a `//host` Location too.
+  const { url: target, problem } = checkTarget(location, url, settings.origin);
+  if (problem) throw refusal(settings, response, method, url, target?.href, REFUSED[problem]);
   // 301, 302 and 303 turn a POST or PUT into a GET: the call would silently become another one.
-  if (response.status !== 307 && response.status !== 308) throw refusal(response, method, url, target, 'only 307 and 308 are followed');
-  if (hop >= MAX_REDIRECTS) throw refusal(response, method, url, target, `more than ${MAX_REDIRECTS} hops`);
-  return withApiKey(checked.url, settings.apiKey);
+  if (response.status !== 307 && response.status !== 308)
+    throw refusal(settings, response, method, url, target.href, 'only 307 and 308 are followed');
+  if (hop >= MAX_REDIRECTS) throw refusal(settings, response, method, url, target.href, `more than ${MAX_REDIRECTS} hops`);
+  return withApiKey(target, settings.apiKey);
 }
 
-/** A refused redirect; nothing more is read of its answer. */
-function refusal(response: Response, method: string, url: string, location: string, why: string): PartnerResponseError {
+/**
+ * A refused redirect; nothing more is read of its answer. The request's URL (a hop's may
+ * carry anything in its path) and the Location pass through the one redaction.
+ */
+function refusal(
+  settings: ExchangeSettings,
+  response: Response,
+  method: string,
+  url: string,
+  location: string | undefined,
+  why: string,
+): PartnerResponseError {
   void discard(response);
-  return new PartnerResponseError('redirect', { status: response.status, method, url, headers: response.headers, location, detail: why });
+  const { secrets } = settings;
+  return new PartnerResponseError('redirect', {
+    status: response.status,
+    method,
+    url: secrets.text(url),
+    headers: response.headers,
+    location: location === undefined ? undefined : secrets.text(location),
+    detail: why,
+  });
 }
 
 /** The body's bytes, or `undefined` when it is longer than `max` (reading stops there). */

@@ -103,6 +103,7 @@ export class PartnerClient implements CartHost {
   /** @internal How cleanup DELETEs run and are reported. */
   readonly cleanup: CleanupSettings;
   private readonly transport: Transport;
+  private readonly secrets: Secrets;
   private readonly polling: PollingOptions;
   private readonly certificateTtlMs: number;
   private readonly now: () => number;
@@ -131,7 +132,7 @@ export class PartnerClient implements CartHost {
       onCleanup: options.onCleanup,
       logger,
     };
-    const secrets = new Secrets(options.apiKey, options.clientSecret);
+    const secrets = (this.secrets = new Secrets(options.apiKey, options.clientSecret));
     const tokens =
       secrets.basic === undefined
         ? undefined
@@ -252,6 +253,7 @@ export class PartnerClient implements CartHost {
       options: { ...this.polling, ...options.polling },
       sleep: this.sleep,
       now: this.now,
+      secrets: this.secrets,
     };
   }
 

@@ -8,8 +8,8 @@
 import type { BufferedResponse } from './buffered-response.js';
 import { PartnerPollingError } from './errors.js';
 import { OutgoingRequest, type RequestParts } from './outgoing-request.js';
-import { redactUrl } from './redact.js';
 import { checkTarget } from './request-target.js';
+import type { Secrets } from './secrets.js';
 
 /** Caller-facing polling settings. */
 export interface PollingOptions {
@@ -48,6 +48,8 @@ export interface PollingContext {
   options: PollingOptions;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
+  /** Redacts the URLs quoted in errors and given to `onPoll`. */
+  secrets: Secrets;
 }
 
 /** A 202 body that asks the client to poll. */
@@ -68,12 +70,12 @@ export async function followPolling(first: PollingInstruction, ctx: PollingConte
   const started = now();
   let instruction = first;
   for (let attempt = 1; ; attempt++) {
-    const url = pollingUrl(instruction.polling_url, ctx.baseUrl, attempt, now() - started);
+    const url = pollingUrl(instruction.polling_url, ctx, attempt, now() - started);
     const waitMs = interval(instruction.wait, minIntervalMs, maxIntervalMs);
     const elapsedMs = now() - started;
     if (attempt > maxAttempts) throw new PartnerPollingError('max-attempts', { attempts: attempt - 1, elapsedMs, url });
     if (elapsedMs + waitMs > deadlineMs) throw new PartnerPollingError('deadline', { attempts: attempt - 1, elapsedMs, url });
-    onPoll?.({ attempt, waitMs, elapsedMs, url: redactUrl(url) });
+    onPoll?.({ attempt, waitMs, elapsedMs, url: ctx.secrets.text(url) });
     await sleep(waitMs, ctx.signal);
     const reply = await ctx.send(new OutgoingRequest(url, { method: 'GET', headers: ctx.headers, signal: ctx.signal }));
     if (reply.status !== 202) return reply;
@@ -84,13 +86,20 @@ export async function followPolling(first: PollingInstruction, ctx: PollingConte
   }
 }
 
-/** The URL to poll, verbatim; refused unless it is on the API's own origin and free of user info. */
-function pollingUrl(raw: string, baseUrl: URL, attempt: number, elapsedMs: number): string {
-  const checked = checkTarget(raw, baseUrl, baseUrl.origin);
-  const spent = { attempts: attempt - 1, elapsedMs, expectedOrigin: baseUrl.origin };
-  if ('url' in checked) return checked.url.href;
-  if (checked.problem === 'unparsable') throw new PartnerPollingError('foreign-origin', spent);
-  throw new PartnerPollingError(checked.problem, { ...spent, url: raw });
+/**
+ * The URL to poll, as the URL parser reads it; refused unless it is an http(s) URL on the
+ * API's own origin, free of user info. A refusal quotes it resolved and redacted.
+ */
+function pollingUrl(raw: string, ctx: PollingContext, attempt: number, elapsedMs: number): string {
+  const { origin } = ctx.baseUrl;
+  const { url, problem } = checkTarget(raw, ctx.baseUrl, origin);
+  if (!problem) return url.href;
+  throw new PartnerPollingError(problem === 'invalid' ? 'invalid-url' : problem, {
+    attempts: attempt - 1,
+    elapsedMs,
+    expectedOrigin: origin,
+    url: url && ctx.secrets.text(url.href),
+  });
 }
 
 /** `wait` is in seconds; anything that is not a finite number gets the floor. */

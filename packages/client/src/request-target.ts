@@ -8,19 +8,29 @@
  */
 import { PartnerError, PartnerValidationError } from './errors.js';
 
-/** Why a URL may not be called. */
-export type TargetProblem = 'unparsable' | 'user-info' | 'foreign-origin';
+/** Why a URL may not be called: empty or not http(s), user info in it, or another origin. */
+export type TargetProblem = 'invalid' | 'user-info' | 'foreign-origin';
 
-/** A URL parsed for checking, or the reason it cannot be called. */
-export function checkTarget(raw: string | URL, base: URL | string, origin: string): { url: URL } | { problem: TargetProblem } {
+/**
+ * A URL resolved against `base` and checked. `url` is there whenever it is an http(s) URL,
+ * even one that may not be called, so that an error can quote it (stripped and redacted)
+ * rather than the raw text; `problem` says why it may not be called.
+ */
+export function checkTarget(
+  raw: string | URL,
+  base: URL | string,
+  origin: string,
+): { url: URL; problem?: 'user-info' | 'foreign-origin' } | { url?: undefined; problem: 'invalid' } {
   let url: URL;
   try {
     url = new URL(raw, base);
   } catch {
-    return { problem: 'unparsable' };
+    return { problem: 'invalid' };
   }
-  if (url.username !== '' || url.password !== '') return { problem: 'user-info' };
-  if (url.origin !== origin) return { problem: 'foreign-origin' };
+  // An empty reference would resolve to the base URL itself.
+  if (String(raw).trim() === '' || (url.protocol !== 'https:' && url.protocol !== 'http:')) return { problem: 'invalid' };
+  if (url.username !== '' || url.password !== '') return { url, problem: 'user-info' };
+  if (url.origin !== origin) return { url, problem: 'foreign-origin' };
   return { url };
 }
 
@@ -36,12 +46,12 @@ export function apiTarget(raw: string, origin: string, apiKey: string): string {
   // and already what the parser would print, so parsing them (most of this function's
   // cost) would change nothing.
   if (raw.startsWith(origin) && PLAIN_PATH.test(raw.slice(origin.length))) return `${raw}?apikey=${encodeURIComponent(apiKey)}`;
-  const checked = checkTarget(raw, origin, origin);
-  if ('url' in checked) return withApiKey(checked.url, apiKey);
-  if (checked.problem === 'user-info') throw new PartnerValidationError('url', 'must not carry a user name or password');
-  if (checked.problem === 'unparsable') throw new PartnerValidationError('url', 'must be a URL');
+  const { url, problem } = checkTarget(raw, origin, origin);
+  if (problem === 'invalid') throw new PartnerValidationError('url', 'must be an http(s) URL');
+  if (problem === 'user-info') throw new PartnerValidationError('url', 'must not carry a user name or password');
   // The origin, without a path or query, is safe to name.
-  throw new PartnerError(`Refusing to send credentials to ${new URL(raw, origin).origin}; the client is configured for ${origin}`);
+  if (problem) throw new PartnerError(`Refusing to send credentials to ${url.origin}; the client is configured for ${origin}`);
+  return withApiKey(url, apiKey);
 }
 
 /**
