@@ -5,8 +5,14 @@
  * servers throughout.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PartnerApiError, PartnerError, PartnerPollingError, type PartnerResponseError } from '../../packages/client/src/index.js';
-import { API_KEY, EVENT, USER, cartBody, clientFor, rejection } from './support/client-fixture.js';
+import {
+  PartnerApiError,
+  PartnerError,
+  PartnerPollingError,
+  type PartnerResponseError,
+  PartnerValidationError,
+} from '../../packages/client/src/index.js';
+import { API_KEY, CARD, EVENT, PAYMENT as BILLING, USER, cartBody, clientFor, rejection } from './support/client-fixture.js';
 import { everythingShown, leaked } from './support/leak-check.js';
 import { type Answer, type ScriptedServer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
 
@@ -14,6 +20,7 @@ const serve = useScriptedServers(afterEach);
 
 const EVENT_ID = '3F004CBB88958BF9';
 const EVENT_BODY = { api_transactable: true, event: { id: EVENT_ID, name: 'Review night' } };
+const PAYMENT = { ...BILLING, amount: '19.50' };
 const SECRET = 'client-secret-r3v1ew';
 
 /** The API for a token test: the token endpoint answers `token`, everything else the event. */
@@ -125,6 +132,42 @@ describe('review 3: Location and polling URLs are redacted before an error quote
     expect((error as Error).message).toContain(`${foreign.origin}/cb/***/p`);
     expect(leaked(everythingShown(error), [API_KEY])).toEqual([]);
     expect(foreign.connections).toBe(0);
+  });
+});
+
+describe('review 4: end-user headers fetch would refuse are a PartnerValidationError naming the field', () => {
+  const ip = USER.ip;
+  it('openCart and client.purchase reject, before any request', async () => {
+    const server = await serve(() => ({ status: 200, body: { cart_id: 'c' } }));
+    const { client } = clientFor(server);
+    const flow = { captchaToken: 'captcha-ok', event: EVENT, payment: PAYMENT, card: CARD, sourceAccountId: 'acct' };
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => client.openCart({ captchaToken: 'captcha-ok', user: { ip, headers: { 'bad name': 'x' } } }), 'user.headers.bad name'],
+      [() => client.openCart({ captchaToken: 'captcha-ok', user: { ip, userId: 'a\nb' } }), 'user.userId'],
+      [() => client.openCart({ captchaToken: 'captcha-ok', user: { ip, headers: { 'user-agent': 'a\r\nb' } } }), 'user.headers.user-agent'],
+      [() => client.purchase({ ...flow, user: { ip, userId: 'Ω-user' } }), 'user.userId'],
+      [() => client.purchase({ ...flow, user: { ip, headers: { 'x-a': 'a\u0000b' } } }), 'user.headers.x-a'],
+    ];
+    for (const [call, field] of cases) {
+      const error = await rejection(call());
+      expect(error, field).toBeInstanceOf(PartnerValidationError);
+      expect((error as PartnerValidationError).field).toBe(field);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('resumeCart throws it synchronously', async () => {
+    const server = await serve(() => ({ status: 204 }));
+    const { client } = clientFor(server);
+    let error: unknown;
+    try {
+      client.resumeCart('c', { ip, headers: { 'x-a': 'a\r\nb' } });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(PartnerValidationError);
+    expect((error as PartnerValidationError).field).toBe('user.headers.x-a');
+    expect(server.requests).toHaveLength(0);
   });
 });
 

@@ -28,16 +28,25 @@ export function endUserHeaders(user: EndUser | undefined): Headers {
   for (const [name, value] of Object.entries(user.headers ?? {})) {
     if (RESERVED.has(name.toLowerCase())) throw new PartnerValidationError('user.headers', `may not set ${name}`);
     if (typeof value !== 'string') throw new PartnerValidationError('user.headers', `${name} must be a string`);
-    headers.set(name, value);
+    setHeader(headers, name, value, `user.headers.${name}`);
   }
   headers.set('True-Client-IP', user.ip.trim());
   if (user.userId !== undefined) {
     if (typeof user.userId !== 'string' || user.userId.trim() === '') {
       throw new PartnerValidationError('user.userId', 'must be a non-empty string when given');
     }
-    headers.set('Original-User-Id', user.userId);
+    setHeader(headers, 'Original-User-Id', user.userId, 'user.userId');
   }
   return headers;
+}
+
+/** Sets a header, or names the field when fetch would refuse it (a bad name, a line break, a non-Latin-1 character). */
+function setHeader(headers: Headers, name: string, value: string, field: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    throw new PartnerValidationError(field, 'is not a valid HTTP header (a token name; Latin-1 text without line breaks)');
+  }
 }
 
 /** The typed header parameters of ticketing operations, from a user's headers. */
