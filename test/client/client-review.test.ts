@@ -7,10 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   PartnerApiError,
+  type PartnerClientOptions,
   PartnerError,
   PartnerPollingError,
   type PartnerResponseError,
   PartnerValidationError,
+  createPartnerClient,
 } from '../../packages/client/src/index.js';
 import { API_KEY, CARD, EVENT, PAYMENT as BILLING, USER, cartBody, clientFor, rejection } from './support/client-fixture.js';
 import { everythingShown, leaked } from './support/leak-check.js';
@@ -167,6 +169,66 @@ describe('review 4: end-user headers fetch would refuse are a PartnerValidationE
     }
     expect(error).toBeInstanceOf(PartnerValidationError);
     expect((error as PartnerValidationError).field).toBe('user.headers.x-a');
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('review 6: options of the wrong type or range are refused before any request', () => {
+  it('createPartnerClient names the option', async () => {
+    const server = await serve(() => ({ status: 200, body: EVENT_BODY }));
+    const bad: [Record<string, unknown>, string][] = [
+      [{ polling: { maxAttempts: Number.NaN } }, 'polling.maxAttempts'],
+      [{ polling: { deadlineMs: Number.NaN } }, 'polling.deadlineMs'],
+      [{ polling: { minIntervalMs: -1 } }, 'polling.minIntervalMs'],
+      [{ polling: { maxIntervalMs: 'x' } }, 'polling.maxIntervalMs'],
+      [{ polling: { onPoll: 'x' } }, 'polling.onPoll'],
+      [{ polling: { forcePolling: 'yes' } }, 'polling.forcePolling'],
+      [{ polling: 5 }, 'polling'],
+      [{ fetch: 5 }, 'fetch'],
+      [{ logger: 'x' }, 'logger'],
+      [{ logLevel: 'loud' }, 'logLevel'],
+      [{ sleep: 1 }, 'sleep'],
+      [{ now: 3 }, 'now'],
+      [{ certificateTtlMs: 'x' }, 'certificateTtlMs'],
+      [{ maxResponseBytes: 'x' }, 'maxResponseBytes'],
+      [{ cleanupTimeoutMs: -5 }, 'cleanupTimeoutMs'],
+      [{ onCleanup: 'x' }, 'onCleanup'],
+    ];
+    for (const [option, field] of bad) {
+      let error: unknown;
+      try {
+        createPartnerClient({
+          apiKey: API_KEY,
+          environment: { baseUrl: `${server.origin}/partners/v1` },
+          ...(option as Partial<PartnerClientOptions>),
+        });
+      } catch (err) {
+        error = err;
+      }
+      expect(error, field).toBeInstanceOf(PartnerValidationError);
+      expect((error as PartnerValidationError).field).toBe(field);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('per-call polling overrides are checked too, before any request', async () => {
+    const server = await serve(pollingTo((s) => `${s.origin}/partners/v1/polling/p`));
+    const { client } = clientFor(server);
+    const flow = { captchaToken: 'captcha-ok', user: USER, event: EVENT, payment: PAYMENT, card: CARD, sourceAccountId: 'acct' };
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => client.resumeCart('c', USER).reserve(EVENT, { polling: { maxAttempts: Number.NaN } }), 'polling.maxAttempts'],
+      [
+        () => client.resumeCart('c', USER).purchase({ sourceAccountId: 'a' }, { polling: { deadlineMs: Number.NaN } }),
+        'polling.deadlineMs',
+      ],
+      [() => client.resumeCart('c', USER).delete({ polling: { minIntervalMs: Number.POSITIVE_INFINITY } }), 'polling.minIntervalMs'],
+      [() => client.purchase(flow, { polling: { maxAttempts: -1 } }), 'polling.maxAttempts'],
+    ];
+    for (const [call, field] of cases) {
+      const error = await rejection(call());
+      expect(error, field).toBeInstanceOf(PartnerValidationError);
+      expect((error as PartnerValidationError).field).toBe(field);
+    }
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -11,6 +11,7 @@ import { encryptCardField, readEncryptionKey } from './encrypt-card.js';
 import { type EndUser, endUserHeaders, headerParams } from './end-user.js';
 import { PartnerError, PartnerPollingError, PartnerValidationError } from './errors.js';
 import type { KeyedQueue } from './keyed-queue.js';
+import { checkPolling } from './option-checks.js';
 import type { PollingContext } from './polling.js';
 import { settle, settleData, settleNow } from './settle.js';
 import { untilAborted } from './sleep.js';
@@ -130,7 +131,8 @@ export class CartSession implements AsyncDisposable {
   }
 
   /** Deletes the cart and frees what it holds. Polling: yes. Deleting twice is a no-op. */
-  delete(options: CallOptions = {}): Promise<void> {
+  async delete(options: CallOptions = {}): Promise<void> {
+    checkPolling(options.polling);
     const run = this.client.queue.run(this.cartId, async () => {
       if (this.current !== 'open') return;
       await this.sendDelete(options, true);
@@ -155,8 +157,9 @@ export class CartSession implements AsyncDisposable {
    * tickets on the server, so the cart is deleted on the API's origin: in the background
    * after an abort, before the error is thrown after a polling failure.
    */
-  private cartCall<T>(options: CallOptions, task: () => Promise<T>): Promise<T> {
-    if (this.current !== 'open') return Promise.reject(new PartnerError(`The cart is already ${this.current}`));
+  private async cartCall<T>(options: CallOptions, task: () => Promise<T>): Promise<T> {
+    checkPolling(options.polling);
+    if (this.current !== 'open') throw new PartnerError(`The cart is already ${this.current}`);
     const { signal } = options;
     let started = false;
     const run = this.client.queue.run(this.cartId, async () => {

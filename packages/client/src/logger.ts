@@ -2,6 +2,7 @@
  * Structured, levelled logging with redaction built in: every URL is logged with
  * its `apikey` (and other secrets) masked, so a log sink never sees credentials.
  */
+import { PartnerValidationError } from './errors.js';
 import { redactUrl } from './redact.js';
 
 /** Log levels, most verbose first. */
@@ -31,7 +32,10 @@ export class Logger {
   constructor(
     private readonly sink: LogSink | undefined,
     private readonly level: LogLevel = 'info',
-  ) {}
+  ) {
+    // An unknown level would silently log nothing.
+    if (typeof ORDER[level] !== 'number') throw new PartnerValidationError('logLevel', 'must be debug, info, warn, error or silent');
+  }
 
   /** Whether records of this level reach the sink (lets hot paths skip building them). */
   enabled(level: LogRecord['level']): boolean {

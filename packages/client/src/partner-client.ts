@@ -16,6 +16,7 @@ import { KeyedQueue } from './keyed-queue.js';
 import { OutgoingRequest } from './outgoing-request.js';
 import { pathSerializer } from './path-serializer.js';
 import { type LogLevel, type LogSink, Logger } from './logger.js';
+import { checkPolling, functionOption, numberOption } from './option-checks.js';
 import type { PollingContext, PollingOptions } from './polling.js';
 import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
 import { typedRaw } from './raw-client.js';
@@ -119,17 +120,14 @@ export class PartnerClient implements CartHost {
       throw new PartnerValidationError('clientSecret', 'must be a non-empty string when given');
     }
     this.baseUrl = resolveBaseUrl(options.environment);
-    const logger = new Logger(options.logger, options.logLevel);
-    this.polling = { ...options.polling };
-    this.certificateTtlMs = options.certificateTtlMs ?? 24 * 3_600_000;
-    this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? defaultSleep;
-    if (options.onCleanup !== undefined && typeof options.onCleanup !== 'function') {
-      throw new PartnerValidationError('onCleanup', 'must be a function when given');
-    }
+    const logger = new Logger(functionOption(options.logger, 'logger'), options.logLevel);
+    this.polling = { ...checkPolling(options.polling) };
+    this.certificateTtlMs = numberOption(options.certificateTtlMs, 'certificateTtlMs', 24 * 3_600_000, 'zero or more');
+    this.now = functionOption(options.now, 'now') ?? Date.now;
+    this.sleep = functionOption(options.sleep, 'sleep') ?? defaultSleep;
     this.cleanup = {
-      timeoutMs: numberOption(options, 'cleanupTimeoutMs', DEFAULT_CLEANUP_TIMEOUT_MS, 'positive'),
-      onCleanup: options.onCleanup,
+      timeoutMs: numberOption(options.cleanupTimeoutMs, 'cleanupTimeoutMs', DEFAULT_CLEANUP_TIMEOUT_MS, 'positive'),
+      onCleanup: functionOption(options.onCleanup, 'onCleanup'),
       logger,
     };
     const secrets = (this.secrets = new Secrets(options.apiKey, options.clientSecret));
@@ -147,13 +145,13 @@ export class PartnerClient implements CartHost {
       {
         origin: this.baseUrl.origin,
         apiKey: options.apiKey,
-        fetch: options.fetch ?? globalThis.fetch,
-        timeoutMs: numberOption(options, 'timeoutMs', 30_000, 'positive'),
-        maxResponseBytes: numberOption(options, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 'positive'),
+        fetch: functionOption(options.fetch, 'fetch') ?? globalThis.fetch,
+        timeoutMs: numberOption(options.timeoutMs, 'timeoutMs', 30_000, 'positive'),
+        maxResponseBytes: numberOption(options.maxResponseBytes, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 'positive'),
         secrets,
-        maxRetries: numberOption(options, 'maxRetries', 2, 'zero or more'),
-        retryDelayMs: numberOption(options, 'retryDelayMs', 500, 'zero or more'),
-        maxRetryDelayMs: numberOption(options, 'maxRetryDelayMs', 8000, 'zero or more'),
+        maxRetries: numberOption(options.maxRetries, 'maxRetries', 2, 'zero or more'),
+        retryDelayMs: numberOption(options.retryDelayMs, 'retryDelayMs', 500, 'zero or more'),
+        maxRetryDelayMs: numberOption(options.maxRetryDelayMs, 'maxRetryDelayMs', 8000, 'zero or more'),
         logger,
         sleep: this.sleep,
       },
@@ -273,18 +271,5 @@ function checkId(value: unknown, field: string): string {
 function days(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
     throw new PartnerValidationError(field, 'must be a whole number of days');
-  return value;
-}
-
-/** The numeric options, checked by {@link numberOption}. */
-type NumberOption = 'timeoutMs' | 'maxResponseBytes' | 'maxRetries' | 'retryDelayMs' | 'maxRetryDelayMs' | 'cleanupTimeoutMs';
-
-/** A numeric option, or its default when absent. */
-function numberOption(options: PartnerClientOptions, field: NumberOption, fallback: number, range: 'positive' | 'zero or more'): number {
-  const value: unknown = options[field];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (value === 0 && range === 'positive')) {
-    throw new PartnerValidationError(field, range === 'positive' ? 'must be a positive number' : 'must be zero or more');
-  }
   return value;
 }

@@ -8,6 +8,7 @@ import type { CallOptions } from './call-options.js';
 import { type CartSession, type PaymentInput, checkReserve, checkSourceAccountId, preparePayment } from './cart-session.js';
 import { type EndUser, endUserHeaders } from './end-user.js';
 import { PartnerValidationError } from './errors.js';
+import { checkPolling } from './option-checks.js';
 
 /** Input of `client.purchase()`. */
 export interface PurchaseFlowInput extends PaymentInput {
@@ -42,6 +43,7 @@ export async function runPurchaseFlow(
   // The amount to charge is known after the reserve; until then any amount will do for the checks.
   preparePayment(input, 0);
   checkSourceAccountId(input);
+  checkPolling(options.polling);
 
   await using session = await client.openCart({ captchaToken: input.captchaToken, user: input.user }, options);
   const cart = await session.reserve(input.event, options);
