@@ -10,7 +10,8 @@ import {
   type PartnerClientOptions,
   PartnerError,
   PartnerPollingError,
-  type PartnerResponseError,
+  PartnerResponseError,
+  PartnerTimeoutError,
   PartnerValidationError,
   createPartnerClient,
 } from '../../packages/client/src/index.js';
@@ -243,6 +244,80 @@ describe('review 7: a body excerpt is redacted before it is cut', () => {
     expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'invalid-json' });
     expect((error as PartnerResponseError).excerpt).toMatch(/^\{"k":"xxxxxxxx\*\*\*,/);
     expect((error as PartnerResponseError).excerpt).not.toContain(API_KEY.slice(0, 6));
+  });
+});
+
+describe('review 8: an attempt sends nothing once it has ended', () => {
+  /** Global fetch that ignores the signal it is given and records when each call started. */
+  function deafFetch() {
+    const watch = {
+      started: [] as number[],
+      last: Promise.resolve() as Promise<unknown>,
+      fetch: ((input, init) => {
+        watch.started.push(performance.now());
+        const pending = fetch(input, { ...init, signal: undefined });
+        watch.last = pending.catch(() => undefined);
+        return pending;
+      }) as typeof fetch,
+    };
+    return watch;
+  }
+
+  it('a call whose signal is already aborted sends nothing, even through a fetch that ignores signals', async () => {
+    const server = await serve(() => ({ status: 200, body: EVENT_BODY }));
+    const deaf = deafFetch();
+    const { client } = clientFor(server, { fetch: deaf.fetch });
+    const reason = new Error('aborted before the call');
+    const error = await rejection(client.getEvent(EVENT_ID, { signal: AbortSignal.abort(reason) }));
+    expect(error).toBe(reason);
+    expect(deaf.started).toEqual([]);
+    expect(server.connections).toBe(0);
+  });
+
+  it('after the deadline, no further redirect hop is sent', async () => {
+    const server = await serve((req) => ({ status: 307, headers: { location: `${req.path}x` }, delayMs: 300 }));
+    const deaf = deafFetch();
+    const { client } = clientFor(server, { fetch: deaf.fetch, timeoutMs: 450, maxRetries: 0 });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    const ended = performance.now();
+    expect(error).toBeInstanceOf(PartnerTimeoutError);
+    // Let the hop in flight come back, and the attempt's loop see it.
+    await deaf.last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deaf.started.filter((t) => t > ended)).toEqual([]);
+  });
+});
+
+describe('review 9: answers the client cannot use are PartnerResponseErrors', () => {
+  it('an empty 200 that declares JSON, for an operation that always has a body', async () => {
+    const server = await serve(() => ({ status: 200, body: '', headers: { 'content-type': 'application/json', 'x-request-id': 'r-9' } }));
+    const { client } = clientFor(server);
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toBeInstanceOf(PartnerResponseError);
+    expect(error).toMatchObject({ reason: 'invalid-json', status: 200, requestId: 'r-9', excerpt: '' });
+    expect((error as Error).message).toMatch(/empty/);
+  });
+
+  it('a final poll answer in text/plain that is not JSON is not said to declare JSON', async () => {
+    const server = await serve((req, s) =>
+      route(req) === 'PUT /cart/tickets'
+        ? { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/p`, wait: 1 } }
+        : { status: 200, body: 'all good', headers: { 'content-type': 'text/plain' } },
+    );
+    const { client } = clientFor(server);
+    const error = await rejection(client.resumeCart('c', USER).reserve(EVENT));
+    expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'invalid-json', excerpt: 'all good' });
+    expect((error as Error).message).not.toContain('declares JSON');
+    expect((error as Error).message).toContain('not valid JSON');
+  });
+
+  it('a body whose Content-Encoding does not decode is a PartnerResponseError, not retried', async () => {
+    const server = await serve(() => ({ status: 200, body: '{"not":"gzip"}', length: true, headers: { 'content-encoding': 'gzip' } }));
+    const { client } = clientFor(server, { maxRetries: 2 });
+    const error = await rejection(client.getEvent(EVENT_ID));
+    expect(error).toBeInstanceOf(PartnerResponseError);
+    expect(error).toMatchObject({ reason: 'bad-encoding', status: 200 });
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@
  * PartnerResponseError, never a SyntaxError. `client.raw`, whose callers may ask for
  * any `parseAs`, gets a real Response built from the same bytes.
  */
-import { type PartnerApiError, PartnerResponseError } from './errors.js';
+import { type PartnerApiError, PartnerResponseError, type ResponseFailure } from './errors.js';
 import type { Secrets } from './secrets.js';
 
 /** Characters of a body kept in an error (after redaction). */
@@ -76,16 +76,20 @@ export class BufferedResponse {
       this.parsed = JSON.parse(text) as unknown;
     } catch {
       // The whole text is redacted before the cut: a cut first could leave part of a secret.
-      const excerpt = this.secrets.text(text).slice(0, EXCERPT_CHARS);
-      throw new PartnerResponseError('invalid-json', {
-        status: this.status,
-        method: this.method,
-        url: this.url,
-        headers: this.headers,
-        excerpt,
-      });
+      throw this.unusable('invalid-json', { excerpt: this.secrets.text(text).slice(0, EXCERPT_CHARS) });
     }
     return this.parsed;
+  }
+
+  /** A PartnerResponseError about this answer, its URL redacted. */
+  unusable(reason: ResponseFailure, details?: { excerpt?: string; detail?: string }): PartnerResponseError {
+    return new PartnerResponseError(reason, {
+      status: this.status,
+      method: this.method,
+      url: this.secrets.text(this.url),
+      headers: this.headers,
+      ...details,
+    });
   }
 
   /** The body parsed as JSON, or `undefined` when it is not JSON. */

@@ -191,12 +191,13 @@ export class PartnerPollingError extends PartnerError {
 }
 
 /** Why an answer could not be used. */
-export type ResponseFailure = 'invalid-json' | 'too-large' | 'redirect';
+export type ResponseFailure = 'invalid-json' | 'too-large' | 'bad-encoding' | 'redirect';
 
 /**
  * The API answered, but not with something the client can use: a body that is not the
- * JSON it declares, a body over the size cap, or a redirect the client does not follow
- * (to another origin, one that would change the method, or too many hops).
+ * JSON expected (or empty where the operation always answers with one), a body over the
+ * size cap, bytes its Content-Encoding cannot decode, or a redirect the client does not
+ * follow (to another origin, one that would change the method, or too many hops).
  */
 export class PartnerResponseError extends PartnerError {
   readonly reason: ResponseFailure;
@@ -217,8 +218,9 @@ export class PartnerResponseError extends PartnerError {
       url: string | URL;
       headers?: HeadersLike;
       excerpt?: string;
-      /** For `redirect`: the Location, and why it is not followed (fixed words). */
+      /** For `redirect`: the Location. */
       location?: string;
+      /** Why, in fixed words: a redirect is not followed, an answer is not JSON. */
       detail?: string;
       /** For `too-large`: the cap in bytes. */
       limit?: number;
@@ -246,7 +248,9 @@ function responseMessage(
 ): string {
   switch (reason) {
     case 'invalid-json':
-      return `The answer to ${request} (HTTP ${status}) declares JSON but its body does not parse`;
+      return `The answer to ${request} (HTTP ${status}) is not valid JSON${detail ? `: ${detail}` : ''}`;
+    case 'bad-encoding':
+      return `The answer to ${request} (HTTP ${status}) does not decode as its Content-Encoding says`;
     case 'too-large':
       return `The answer to ${request} (HTTP ${status}) is larger than the ${limit ?? 'configured'}-byte cap`;
     case 'redirect':

@@ -18,6 +18,8 @@ import type { Secrets } from './secrets.js';
 export const MAX_REDIRECTS = 3;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** The codes of Node's decompression errors, which fetch reports as the `cause` of a body read that failed. */
+const DECODING_ERROR = /^(?:Z_|ZSTD_|ERR__ERROR)/;
 const EMPTY = new Uint8Array(0);
 
 /** What an attempt needs from the client's settings. */
@@ -51,6 +53,8 @@ export interface ExchangeRequest {
 export function exchange(settings: ExchangeSettings, request: ExchangeRequest, callerSignal?: AbortSignal): Promise<BufferedResponse> {
   return new Promise<BufferedResponse>((resolve, reject) => {
     const attempt = new Attempt(settings, request.url, callerSignal, resolve, reject);
+    // Aborted before it began: nothing is sent (a custom fetch may ignore an aborted signal).
+    if (attempt.settled) return;
     // Settled by whichever comes first: the answer, the deadline or the caller's abort, so
     // the attempt ends on time even if a custom fetch ignores its signal; later outcomes are ignored.
     hops(settings, request, attempt.controller.signal).then(
@@ -70,7 +74,8 @@ class Attempt {
   readonly controller = new AbortController();
   private readonly timer: ReturnType<typeof setTimeout>;
   private timedOut = false;
-  private settled = false;
+  /** Resolved or rejected: by the answer, the deadline or the caller's abort. */
+  settled = false;
 
   constructor(
     private readonly settings: ExchangeSettings,
@@ -129,6 +134,8 @@ async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal
   const { method, headers, body } = request;
   let url = request.url;
   for (let hop = 0; ; hop++) {
+    // The attempt ended (deadline or abort) while a fetch that ignores signals was answering: no further hop.
+    if (signal.aborted) throw signal.reason;
     const response = await settings.fetch(url, { method, headers, body, signal, redirect: 'manual' });
     // A custom fetch may have followed a redirect itself; its answer is refused unless it stayed home.
     if (response.redirected && response.url !== '' && checkTarget(response.url, url, settings.origin).problem) {
@@ -140,16 +147,23 @@ async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal
       void discard(response);
       continue;
     }
-    const bytes = await readBody(response, settings.maxResponseBytes);
-    if (bytes === undefined) {
-      throw new PartnerResponseError('too-large', {
+    const unusable = (reason: 'too-large' | 'bad-encoding') =>
+      new PartnerResponseError(reason, {
         status: response.status,
         method,
-        url,
+        url: settings.secrets.text(url),
         headers: response.headers,
         limit: settings.maxResponseBytes,
       });
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readBody(response, settings.maxResponseBytes);
+    } catch (err) {
+      // Bytes its Content-Encoding cannot decode (zlib, brotli, zstd) are an answer the client cannot use, not a lost connection.
+      if (DECODING_ERROR.test(String((err as { cause?: { code?: unknown } } | null)?.cause?.code))) throw unusable('bad-encoding');
+      throw err;
     }
+    if (bytes === undefined) throw unusable('too-large');
     return new BufferedResponse(response, url, bytes, method, settings.secrets);
   }
 }

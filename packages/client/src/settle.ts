@@ -6,11 +6,10 @@
  * body: errors come from the answer, already redacted.
  */
 import type { BufferedResponse } from './buffered-response.js';
-import { PartnerApiError } from './errors.js';
 import { type PollingContext, followPolling, isPollingInstruction } from './polling.js';
 
-/** A final answer, tagged with its status. */
-export type Settled<T> = { status: 200 | 201 | 202; data: T } | { status: 204; data: undefined };
+/** A final answer's data, tagged with its status, and the answer itself. */
+export type Settled<T> = ({ status: 200 | 201 | 202; data: T } | { status: 204; data: undefined }) & { reply: BufferedResponse };
 
 /** What openapi-fetch hands back from a call made through the transport's `fetch`. */
 export interface FetchResult {
@@ -36,18 +35,18 @@ export function settleNow<T>(result: FetchResult): Settled<T> {
   const reply = result.response as unknown as BufferedResponse;
   if (!reply.ok) throw reply.apiError();
   if (reply.status === 202 && isPollingInstruction(result.data)) throw reply.apiError();
-  return tagged<T>(reply.status, result.data);
+  return tagged<T>(reply, result.data);
 }
 
 /** The final answer of a polling sequence, read like a direct answer. */
 function readFinal<T>(reply: BufferedResponse): Settled<T> {
   if (!reply.ok) throw reply.apiError();
-  return tagged<T>(reply.status, reply.data());
+  return tagged<T>(reply, reply.data());
 }
 
-function tagged<T>(status: number, data: unknown): Settled<T> {
-  if (status === 204) return { status: 204, data: undefined };
-  return { status: status as 200 | 201 | 202, data: data as T };
+function tagged<T>(reply: BufferedResponse, data: unknown): Settled<T> {
+  if (reply.status === 204) return { status: 204, data: undefined, reply };
+  return { status: reply.status as 200 | 201 | 202, data: data as T, reply };
 }
 
 /** Like {@link settle} for operations whose success always has a body. */
@@ -61,6 +60,7 @@ export function settleDataNow<T>(result: FetchResult): T {
 }
 
 function dataOf<T>(settled: Settled<T>): T {
-  if (settled.data === undefined) throw new PartnerApiError(settled.status, undefined);
+  // An empty success where the operation always answers with a body: the answer is unusable, not an API error.
+  if (settled.data === undefined) throw settled.reply.unusable('invalid-json', { detail: 'the body is empty' });
   return settled.data;
 }
