@@ -15,6 +15,7 @@ import {
   PartnerValidationError,
   createPartnerClient,
 } from '../../packages/client/src/index.js';
+import { handBuiltCertificate, likeTheApiExample, makeKeys } from './certificates.js';
 import { API_KEY, CARD, EVENT, PAYMENT as BILLING, USER, cartBody, clientFor, rejection } from './support/client-fixture.js';
 import { everythingShown, leaked } from './support/leak-check.js';
 import { type Answer, type ScriptedServer, type SeenRequest, route, useScriptedServers } from './support/scripted-server.js';
@@ -23,6 +24,7 @@ const serve = useScriptedServers(afterEach);
 
 const EVENT_ID = '3F004CBB88958BF9';
 const EVENT_BODY = { api_transactable: true, event: { id: EVENT_ID, name: 'Review night' } };
+const CERTIFICATE = { id: 'paysys-review.0.us.1', value: likeTheApiExample(handBuiltCertificate(makeKeys(2048))) };
 const PAYMENT = { ...BILLING, amount: '19.50' };
 const SECRET = 'client-secret-r3v1ew';
 
@@ -40,6 +42,58 @@ function pollingTo(pollingUrl: (s: ScriptedServer) => string) {
     return { status: 200, body: cartBody('c') };
   };
 }
+
+describe('review 1: a certificate fetch shared by two carts is not ended by one caller’s abort', () => {
+  for (const call of ['addPayment', 'getCertificate'] as const) {
+    it(`${call}: cart A is aborted while the fetch is in flight; cart B, never aborted, still gets the certificate`, async () => {
+      const controller = new AbortController();
+      const reason = new Error('cart A gave up');
+      let bJoined!: () => void;
+      const joined = new Promise<void>((resolve) => {
+        bJoined = resolve;
+      });
+      let startB!: () => void;
+      const bSettled = new Promise<unknown>((resolve) => {
+        startB = () =>
+          resolve(
+            run(client.resumeCart('b', USER)).then(
+              (value) => ({ value }),
+              (error: unknown) => ({ error }),
+            ),
+          );
+      });
+      const server = await serve(async (req) => {
+        const r = route(req);
+        if (r === 'GET /certificate') {
+          controller.abort(reason);
+          startB();
+          // Answered once cart B waits on this same fetch (or after 5 s, should it never).
+          await Promise.race([joined, new Promise((resolve) => setTimeout(resolve, 5000))]);
+          return { status: 200, body: CERTIFICATE };
+        }
+        if (r === 'DELETE /cart') return { status: 204 };
+        return { status: 200, body: { cart: cartBody('b').cart } };
+      });
+      // The client reads its clock once per certificate lookup: the second read is cart B's.
+      let reads = 0;
+      const { client } = clientFor(server, {
+        now: () => {
+          if (++reads === 2) bJoined();
+          return Date.now();
+        },
+      });
+      const run = (cart: ReturnType<typeof client.resumeCart>, signal?: AbortSignal) =>
+        call === 'addPayment' ? cart.addPayment({ payment: PAYMENT, card: CARD }, { signal }) : cart.getCertificate({ signal });
+      const errorA = await rejection(run(client.resumeCart('a', USER), controller.signal));
+      expect(errorA).toBe(reason);
+      const outcomeB = (await bSettled) as { value?: unknown; error?: unknown };
+      expect(outcomeB.error).toBeUndefined();
+      if (call === 'getCertificate') expect(outcomeB.value).toEqual(CERTIFICATE);
+      else expect(outcomeB.value).toEqual({ cart: cartBody('b').cart });
+      expect(server.requests.filter((r) => route(r) === 'GET /certificate')).toHaveLength(1);
+    });
+  }
+});
 
 describe('review 2: access tokens never reach an error', () => {
   it('a token answer that does not parse: the excerpt masks access_token and refresh_token', async () => {

@@ -3,6 +3,7 @@
  * headers and waits for the previous call on the same cart (the API does not support
  * concurrent calls on one cart). `await using` deletes a cart that was not purchased.
  */
+import type { KeyObject } from 'node:crypto';
 import type { Client } from 'openapi-fetch';
 import type { CartResponse, Certificate, PaymentResult, PurchaseResult, ReserveEvent, components, paths } from './api-types.js';
 import type { CallOptions } from './call-options.js';
@@ -24,7 +25,7 @@ export interface CartHost {
   /** Serialises calls per cart. */
   readonly queue: KeyedQueue;
   readonly cleanup: CleanupSettings;
-  encryptionCertificate(cartId: string, headers: Headers, options: CallOptions): Promise<Certificate>;
+  encryptionCertificate(cartId: string, headers: Headers, signal: AbortSignal | undefined): Promise<Certificate>;
   pollingContext(headers: Headers, options: CallOptions): PollingContext;
   forcePolling(options: CallOptions): boolean;
 }
@@ -80,7 +81,7 @@ export class CartSession implements AsyncDisposable {
 
   /** The card-encryption certificate (cached by the client for its 24-hour validity). */
   getCertificate(options: CallOptions = {}): Promise<Certificate> {
-    return this.cartCall(options, () => this.client.encryptionCertificate(this.cartId, this.headers, options));
+    return this.cartCall(options, () => this.client.encryptionCertificate(this.cartId, this.headers, options.signal));
   }
 
   /** Adds billing details and the card, encrypted with the certificate's key. Everything is checked first. */
@@ -89,8 +90,8 @@ export class CartSession implements AsyncDisposable {
     return this.cartCall(options, async () => {
       let payment: components['schemas']['Payment'] = prepared.details;
       if (prepared.card) {
-        const certificate = await this.client.encryptionCertificate(this.cartId, this.headers, options);
-        const key = readEncryptionKey(certificate.value);
+        const certificate = await this.client.encryptionCertificate(this.cartId, this.headers, options.signal);
+        const key = encryptionKey(certificate);
         payment = {
           ...payment,
           card: {
@@ -214,6 +215,15 @@ export class CartSession implements AsyncDisposable {
     const typed = headerParams(this.headers);
     return this.client.forcePolling(options) ? { ...typed, 'X-TM-FORCE-POLLING': 'true' } : typed;
   }
+}
+
+/** Keys read from certificates: a certificate reused for 24 hours is parsed once, not on every payment. */
+const KEYS = new WeakMap<Certificate, KeyObject>();
+
+function encryptionKey(certificate: Certificate): KeyObject {
+  let key = KEYS.get(certificate);
+  if (!key) KEYS.set(certificate, (key = readEncryptionKey(certificate.value)));
+  return key;
 }
 
 /** Reserve input checks, before any call. */

@@ -22,7 +22,7 @@ import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from
 import { typedRaw } from './raw-client.js';
 import { Secrets } from './secrets.js';
 import { settleDataNow, settleNow } from './settle.js';
-import { sleep as defaultSleep } from './sleep.js';
+import { sleep as defaultSleep, untilAborted } from './sleep.js';
 import { Transport } from './transport.js';
 
 /** Default cap on a response body, in bytes. */
@@ -221,24 +221,28 @@ export class PartnerClient implements CartHost {
     return runPurchaseFlow(this, input, options);
   }
 
-  /** @internal The encryption certificate, fetched once and reused for its validity. */
-  async encryptionCertificate(cartId: string, headers: Headers, options: CallOptions): Promise<Certificate> {
-    const cached = this.certificate;
-    if (cached && this.now() - cached.fetchedAt < this.certificateTtlMs) return cached.value;
-    const value = (async () => {
-      const result = await this.api.GET('/certificate', {
-        params: { query: { cart_id: cartId }, header: headerParams(headers) },
-        headers,
-        signal: options.signal,
+  /**
+   * @internal The encryption certificate, fetched once and reused for its validity. The
+   * fetch is shared by every caller until it settles, so it runs under no caller's signal
+   * (the transport's timeouts bound it): each caller stops waiting on its own abort.
+   */
+  encryptionCertificate(cartId: string, headers: Headers, signal: AbortSignal | undefined): Promise<Certificate> {
+    let cached = this.certificate;
+    if (!cached || this.now() - cached.fetchedAt >= this.certificateTtlMs) {
+      const value = (async () => {
+        const result = await this.api.GET('/certificate', {
+          params: { query: { cart_id: cartId }, header: headerParams(headers) },
+          headers,
+        });
+        return settleDataNow<Certificate>(result);
+      })();
+      cached = this.certificate = { value, fetchedAt: this.now() };
+      // A failed fetch is not cached.
+      value.catch(() => {
+        if (this.certificate?.value === value) this.certificate = undefined;
       });
-      return settleDataNow<Certificate>(result);
-    })();
-    this.certificate = { value, fetchedAt: this.now() };
-    // A failed fetch is not cached.
-    value.catch(() => {
-      if (this.certificate?.value === value) this.certificate = undefined;
-    });
-    return value;
+    }
+    return untilAborted(cached.value, signal);
   }
 
   /** @internal Polling context for a call made with these headers. */
