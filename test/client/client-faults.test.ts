@@ -613,6 +613,39 @@ describe('client.raw: nothing untyped escapes', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a TypeError the caller's own middleware throws or returns reaches them unchanged too, wherever it is registered", async () => {
+    const server = await serve(() => ({ status: 200, body: EVENT_BODY }));
+    const { client } = clientFor(server);
+    const params = { params: { path: { event_id: EVENT_ID } } };
+    const onRequest = new TypeError('middleware bug before the request');
+    const onResponse = new TypeError('middleware bug after the answer');
+    const returned = new RangeError('middleware replaced the error');
+    const throwing = {
+      onRequest() {
+        throw onRequest;
+      },
+    };
+    client.raw.use(throwing);
+    expect(await rejection(client.raw.GET('/event/{event_id}', params))).toBe(onRequest);
+    client.raw.eject(throwing);
+    const perCall = {
+      onResponse() {
+        throw onResponse;
+      },
+    };
+    expect(await rejection(client.raw.GET('/event/{event_id}', { ...params, middleware: [perCall] }))).toBe(onResponse);
+    // The raw client's own failures are still wrapped: a body openapi-fetch cannot serialise.
+    const own = await rejection(
+      client.raw.POST('/cart', { params: { header: { 'True-Client-IP': USER.ip } }, body: { token: 1n as unknown as string } }),
+    );
+    expect(own).toBeInstanceOf(PartnerError);
+    // An error onError returns in place of the transport's is the caller's own as well.
+    const failing = createPartnerClient({ apiKey: API_KEY, environment: { baseUrl: 'http://127.0.0.1:9/partners/v1' }, maxRetries: 0 });
+    failing.raw.use({ onError: () => returned });
+    expect(await rejection(failing.raw.GET('/event/{event_id}', params))).toBe(returned);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('hands middleware and callers a real Response, read to its end, with the URL it came from', async () => {
     const server = await serve(() => ({ status: 200, body: EVENT_BODY, headers: { 'x-request-id': 'r-1' } }));
     const { client } = clientFor(server);
