@@ -147,25 +147,36 @@ async function hops(settings: ExchangeSettings, request: ExchangeRequest, signal
       void discard(response);
       continue;
     }
-    const unusable = (reason: 'too-large' | 'bad-encoding') =>
-      new PartnerResponseError(reason, {
-        status: response.status,
-        method,
-        url: settings.secrets.text(url),
-        headers: response.headers,
-        limit: settings.maxResponseBytes,
-      });
     let bytes: Uint8Array | undefined;
     try {
       bytes = await readBody(response, settings.maxResponseBytes);
     } catch (err) {
       // Bytes its Content-Encoding cannot decode (zlib, brotli, zstd) are an answer the client cannot use, not a lost connection.
-      if (DECODING_ERROR.test(String((err as { cause?: { code?: unknown } } | null)?.cause?.code))) throw unusable('bad-encoding');
-      throw err;
+      throw DECODING_ERROR.test(String((err as { cause?: { code?: unknown } } | null)?.cause?.code))
+        ? unusable(settings, response, method, url, 'bad-encoding')
+        : err;
     }
-    if (bytes === undefined) throw unusable('too-large');
+    if (bytes === undefined) throw unusable(settings, response, method, url, 'too-large');
     return new BufferedResponse(response, url, bytes, method, settings.secrets);
   }
+}
+
+/** An answer whose body the client does not use (too long, or undecodable). */
+function unusable(
+  settings: ExchangeSettings,
+  response: Response,
+  method: string,
+  url: string,
+  reason: 'too-large' | 'bad-encoding',
+): PartnerResponseError {
+  const { secrets, maxResponseBytes } = settings;
+  return new PartnerResponseError(reason, {
+    status: response.status,
+    method,
+    url: secrets.text(url),
+    headers: response.headers,
+    limit: maxResponseBytes,
+  });
 }
 
 /** Why a redirect's Location is not followed, by the problem found with it. */

@@ -15,9 +15,10 @@ export function numberOption(value: unknown, field: string, fallback: number, ra
   return value;
 }
 
-/** A function option (`undefined` when absent). */
-export function functionOption<T>(value: T, field: string): T {
-  if (value !== undefined && typeof value !== 'function') throw new PartnerValidationError(field, 'must be a function when given');
+/** An option of the given type, or `undefined` when absent. */
+export function typedOption<T>(value: T, field: string, type: 'function' | 'boolean' | 'object'): T {
+  if (value !== undefined && (typeof value !== type || value === null))
+    throw new PartnerValidationError(field, `must be of type ${type} when given`);
   return value;
 }
 
@@ -25,12 +26,10 @@ const POLLING_NUMBERS = ['deadlineMs', 'maxAttempts', 'minIntervalMs', 'maxInter
 
 /** Polling options, checked (`{}` when absent). */
 export function checkPolling(polling: PollingOptions | undefined): PollingOptions {
+  typedOption(polling, 'polling', 'object');
   if (polling === undefined) return {};
-  if (typeof polling !== 'object' || polling === null) throw new PartnerValidationError('polling', 'must be an object when given');
   for (const name of POLLING_NUMBERS) numberOption(polling[name], `polling.${name}`, 0, 'zero or more');
-  functionOption(polling.onPoll, 'polling.onPoll');
-  if (polling.forcePolling !== undefined && typeof polling.forcePolling !== 'boolean') {
-    throw new PartnerValidationError('polling.forcePolling', 'must be true or false when given');
-  }
+  typedOption(polling.onPoll, 'polling.onPoll', 'function');
+  typedOption(polling.forcePolling, 'polling.forcePolling', 'boolean');
   return polling;
 }

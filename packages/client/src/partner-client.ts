@@ -16,7 +16,7 @@ import { KeyedQueue } from './keyed-queue.js';
 import { OutgoingRequest } from './outgoing-request.js';
 import { pathSerializer } from './path-serializer.js';
 import { type LogLevel, type LogSink, Logger } from './logger.js';
-import { checkPolling, functionOption, numberOption } from './option-checks.js';
+import { checkPolling, numberOption, typedOption } from './option-checks.js';
 import type { PollingContext, PollingOptions } from './polling.js';
 import { type PurchaseFlowInput, type PurchaseFlowResult, runPurchaseFlow } from './purchase-flow.js';
 import { typedRaw } from './raw-client.js';
@@ -120,14 +120,14 @@ export class PartnerClient implements CartHost {
       throw new PartnerValidationError('clientSecret', 'must be a non-empty string when given');
     }
     this.baseUrl = resolveBaseUrl(options.environment);
-    const logger = new Logger(functionOption(options.logger, 'logger'), options.logLevel);
+    const logger = new Logger(typedOption(options.logger, 'logger', 'function'), options.logLevel);
     this.polling = { ...checkPolling(options.polling) };
     this.certificateTtlMs = numberOption(options.certificateTtlMs, 'certificateTtlMs', 24 * 3_600_000, 'zero or more');
-    this.now = functionOption(options.now, 'now') ?? Date.now;
-    this.sleep = functionOption(options.sleep, 'sleep') ?? defaultSleep;
+    this.now = typedOption(options.now, 'now', 'function') ?? Date.now;
+    this.sleep = typedOption(options.sleep, 'sleep', 'function') ?? defaultSleep;
     this.cleanup = {
       timeoutMs: numberOption(options.cleanupTimeoutMs, 'cleanupTimeoutMs', DEFAULT_CLEANUP_TIMEOUT_MS, 'positive'),
-      onCleanup: functionOption(options.onCleanup, 'onCleanup'),
+      onCleanup: typedOption(options.onCleanup, 'onCleanup', 'function'),
       logger,
     };
     const secrets = (this.secrets = new Secrets(options.apiKey, options.clientSecret));
@@ -145,7 +145,7 @@ export class PartnerClient implements CartHost {
       {
         origin: this.baseUrl.origin,
         apiKey: options.apiKey,
-        fetch: functionOption(options.fetch, 'fetch') ?? globalThis.fetch,
+        fetch: typedOption(options.fetch, 'fetch', 'function') ?? globalThis.fetch,
         timeoutMs: numberOption(options.timeoutMs, 'timeoutMs', 30_000, 'positive'),
         maxResponseBytes: numberOption(options.maxResponseBytes, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, 'positive'),
         secrets,
