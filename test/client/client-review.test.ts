@@ -228,6 +228,28 @@ describe('review 4: end-user headers fetch would refuse are a PartnerValidationE
   });
 });
 
+describe('review 5: what the README promises about raw calls and polling URLs', () => {
+  it('a polling URL is sent as the URL parser reads it: its query is not re-serialised, the key appended as text', async () => {
+    const server = await serve(pollingTo((s) => `${s.origin}/partners/v1/polling/a b/../p?q="x y"&r=a+b&flag#frag`));
+    const { client } = clientFor(server);
+    await client.resumeCart('c', USER).reserve(EVENT);
+    const poll = server.requests.find((r) => r.path.includes('/polling/'));
+    expect(poll?.rawUrl).toBe(`/partners/v1/polling/p?q=%22x%20y%22&r=a+b&flag&apikey=${API_KEY}`);
+  });
+
+  for (const method of ['HEAD', 'OPTIONS'] as const) {
+    it(`client.raw.${method} is retried on a 503 like GET, as a safe method`, async () => {
+      let calls = 0;
+      const server = await serve(() => (++calls === 1 ? { status: 503 } : { status: 200, body: {} }));
+      const { client, sleeps } = clientFor(server);
+      const result = await client.raw[method]('/event/{event_id}' as never, { params: { path: { event_id: EVENT_ID } } } as never);
+      expect((result as { response: Response }).response.status).toBe(200);
+      expect(server.requests.map((r) => r.method)).toEqual([method, method]);
+      expect(sleeps).toHaveLength(1);
+    });
+  }
+});
+
 describe('review 6: options of the wrong type or range are refused before any request', () => {
   it('createPartnerClient names the option', async () => {
     const server = await serve(() => ({ status: 200, body: EVENT_BODY }));
@@ -391,4 +413,23 @@ describe('review 10: an empty or non-HTTP polling_url is refused', () => {
       expect(server.requests.map(route)).toEqual(['PUT /cart/tickets', 'DELETE /cart']);
     });
   }
+});
+
+describe('review 12: a 202 polling answer is read as JSON whatever its content type', () => {
+  it('a polling instruction sent as text/plain is followed, as the first answer would be', async () => {
+    let polls = 0;
+    const server = await serve((req, s) => {
+      const r = route(req);
+      if (r === 'PUT /cart/tickets') return { status: 202, body: { polling_url: `${s.origin}/partners/v1/polling/p`, wait: 1 } };
+      if (++polls === 1) {
+        const body = JSON.stringify({ polling_url: `${s.origin}/partners/v1/polling/p2`, wait: 1 });
+        return { status: 202, body, headers: { 'content-type': 'text/plain' } };
+      }
+      return { status: 200, body: cartBody('c', 7) };
+    });
+    const { client } = clientFor(server);
+    const cart = await client.resumeCart('c', USER).reserve(EVENT);
+    expect(cart.cart.totals.unpaid).toBe(7);
+    expect(server.requests.map((r) => r.path)).toEqual(['/partners/v1/cart/tickets', '/partners/v1/polling/p', '/partners/v1/polling/p2']);
+  });
 });

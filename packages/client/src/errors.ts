@@ -1,8 +1,11 @@
 /**
  * The client's error hierarchy. Every error it throws is a `PartnerError`, so callers
- * can tell SDK failures from their own with one `instanceof`. Messages are built only
- * from fixed text, field paths, codes and URLs stripped of their query strings, so no
- * card data, API key or token can end up in a message, a log line or a stack trace.
+ * can tell SDK failures from their own with one `instanceof`. Messages are built from
+ * fixed text, field paths, codes, URLs cut to origin and path, and, from the API, its
+ * error message (capped) and a redirect's Location. What comes from the API reaches
+ * these classes already redacted (secrets.ts), and the query strings, which carry the
+ * key, are always cut, so no card data, API key or token ends up in a message, a log
+ * line or a stack trace.
  */
 import { STATUS_CODES } from 'node:http';
 import { type HeadersLike, headerEntries } from './header-entries.js';
@@ -120,7 +123,11 @@ export class PartnerApiError extends PartnerError {
   }
 }
 
-/** The request never got an HTTP response (DNS, TLS, connection reset, abort). */
+/**
+ * The exchange failed before the last byte of the answer: DNS, TLS, a connection refused,
+ * reset or dropped before the headers or during the body. (An aborted call rejects with
+ * the caller's abort reason instead.)
+ */
 export class PartnerNetworkError extends PartnerError {
   /** `METHOD origin/path` of the request, without its query string. */
   readonly request: string;

@@ -1,8 +1,9 @@
 /**
  * Any "Polling: Yes" operation may answer 202 `{polling_url, wait}`. The client
- * waits, follows the URL verbatim, and repeats until the final answer, within a
+ * waits, follows the URL as the URL parser reads it (its query is never re-serialised;
+ * the key is appended as text when missing), and repeats until the final answer, within a
  * deadline, an attempt cap and an interval floor, so a malformed `wait` can never
- * make it spin, and only ever on the configured API origin, never to a URL with
+ * make it spin, and only ever to an http(s) URL on the configured API origin without
  * user info in it.
  */
 import type { BufferedResponse } from './buffered-response.js';
@@ -79,7 +80,8 @@ export async function followPolling(first: PollingInstruction, ctx: PollingConte
     await sleep(waitMs, ctx.signal);
     const reply = await ctx.send(new OutgoingRequest(url, { method: 'GET', headers: ctx.headers, signal: ctx.signal }));
     if (reply.status !== 202) return reply;
-    // A 202 that declares JSON was parsed (or refused) inside the transport; any other is a final answer.
+    // A 202 is read as JSON whatever its content type, as the call's first answer is; one
+    // that is not a polling instruction (or not JSON at all) is the final answer.
     const body = reply.peek();
     if (!isPollingInstruction(body)) return reply;
     instruction = body;

@@ -3,8 +3,8 @@
  * header, so every URL the client calls (a method's, a `client.raw` call's, a polling
  * URL, a redirect's Location) is checked here first: the configured origin only, and
  * never a URL with user info in it (fetch refuses those with an error that quotes the
- * whole URL). A URL is otherwise sent as it came: the key is appended as text when it
- * is missing, so nothing in the query is re-encoded.
+ * whole URL). A URL is otherwise sent as the URL parser reads it: the key is appended
+ * as text when it is missing, so the query is never re-serialised.
  */
 import { PartnerError, PartnerValidationError } from './errors.js';
 

@@ -28,7 +28,7 @@ export interface TransportOptions extends ExchangeSettings {
 
 /** Per-call switches. */
 export interface SendOptions {
-  /** Retry on network errors, timeouts, 429 and 5xx; defaults to true for GET, HEAD, DELETE. */
+  /** Retry on network errors, timeouts, 429 and 5xx; defaults to true for the safe methods GET, HEAD, OPTIONS and DELETE. */
   retry?: boolean;
   /** Attach the bearer token when the client has one (default true). */
   bearer?: boolean;
