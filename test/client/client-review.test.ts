@@ -320,6 +320,7 @@ describe('review 7: a body excerpt is redacted before it is cut', () => {
     expect(error).toMatchObject({ name: 'PartnerResponseError', reason: 'invalid-json' });
     expect((error as PartnerResponseError).excerpt).toMatch(/^\{"k":"xxxxxxxx\*\*\*,/);
     expect((error as PartnerResponseError).excerpt).not.toContain(API_KEY.slice(0, 6));
+    expect((error as PartnerResponseError).excerpt).toHaveLength(200);
   });
 });
 

@@ -45,7 +45,7 @@ export interface PartnerClientOptions {
   timeoutMs?: number;
   /** Largest response body read, in bytes; a longer one is a PartnerResponseError (default 10 000 000). */
   maxResponseBytes?: number;
-  /** Retries for calls that are safe to repeat: GET, DELETE and the token call (default 2). */
+  /** Retries for calls that are safe to repeat: GET, HEAD, OPTIONS, DELETE and the token call (default 2). */
   maxRetries?: number;
   /** First backoff step in ms (default 500). */
   retryDelayMs?: number;
