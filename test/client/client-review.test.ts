@@ -242,8 +242,10 @@ describe('review 5: what the README promises about raw calls and polling URLs', 
       let calls = 0;
       const server = await serve(() => (++calls === 1 ? { status: 503 } : { status: 200, body: {} }));
       const { client, sleeps } = clientFor(server);
-      const result = await client.raw[method]('/event/{event_id}' as never, { params: { path: { event_id: EVENT_ID } } } as never);
-      expect((result as { response: Response }).response.status).toBe(200);
+      // Neither operation is in the API description: called untyped.
+      const call = client.raw[method] as unknown as (path: string, init: unknown) => Promise<{ response: Response }>;
+      const result = await call('/event/{event_id}', { params: { path: { event_id: EVENT_ID } } });
+      expect(result.response.status).toBe(200);
       expect(server.requests.map((r) => r.method)).toEqual([method, method]);
       expect(sleeps).toHaveLength(1);
     });
