@@ -257,7 +257,7 @@ function responseMessage(
     case 'invalid-json':
       return `The answer to ${request} (HTTP ${status}) is not valid JSON${detail ? `: ${detail}` : ''}`;
     case 'bad-encoding':
-      return `The answer to ${request} (HTTP ${status}) does not decode as its Content-Encoding says`;
+      return `The answer to ${request} (HTTP ${status}) could not be decoded (Content-Encoding)`;
     case 'too-large':
       return `The answer to ${request} (HTTP ${status}) is larger than the ${limit ?? 'configured'}-byte cap`;
     case 'redirect':
