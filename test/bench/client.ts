@@ -426,8 +426,9 @@ function bundleSizeCase(): BenchCase {
           ours: kB(app.gzip),
           baseline: kB(baseline.gzip),
           // 12 kB until the transport read every body, handled redirects itself and redacted
-          // errors (0.3 kB above it then); those add ~2.5 kB and are not optional.
-          target: { on: 'ours', max: 15 },
+          // errors (0.3 kB above it then); those, and checking every option and header a
+          // partner passes, add ~3.5 kB and are not optional.
+          target: { on: 'ours', max: 16 },
           note:
             `esbuild bundle+minify, platform node, ESM; gzip level 9; 1 kB = 1000 bytes. Minified before gzip: ours ${kB(app.min).toFixed(1)} kB, ` +
             `openapi-fetch ${kB(baseline.min).toFixed(1)} kB. Our layer adds ${kB(app.gzip - baseline.gzip).toFixed(2)} kB gzipped. ` +
