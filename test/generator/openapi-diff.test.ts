@@ -314,6 +314,18 @@ const CASES: Array<{ rule: RuleId; before: Json; after: Json; subject: string }>
     after: sent({ anyOf: [str, { type: 'number' }] }),
     subject: 'POST /things request body',
   },
+  {
+    rule: 'request-tuple-element-added',
+    before: sent({ type: 'array', prefixItems: [str], items: false }),
+    after: sent({ type: 'array', prefixItems: [str, str], items: false }),
+    subject: 'POST /things request body[1]',
+  },
+  {
+    rule: 'request-tuple-element-removed',
+    before: sent({ type: 'array', prefixItems: [str, str], items: false }),
+    after: sent({ type: 'array', prefixItems: [str], items: false }),
+    subject: 'POST /things request body[1]',
+  },
   // What the client receives.
   {
     rule: 'response-property-removed',
@@ -436,6 +448,18 @@ const CASES: Array<{ rule: RuleId; before: Json; after: Json; subject: string }>
     after: received({ anyOf: [str] }),
     subject: 'GET /things response 200',
   },
+  {
+    rule: 'response-tuple-element-added',
+    before: received({ type: 'array', prefixItems: [str], items: false }),
+    after: received({ type: 'array', prefixItems: [str, str], items: false }),
+    subject: 'GET /things response 200[1]',
+  },
+  {
+    rule: 'response-tuple-element-removed',
+    before: received({ type: 'array', prefixItems: [str, str], items: false }),
+    after: received({ type: 'array', prefixItems: [str], items: false }),
+    subject: 'GET /things response 200[1]',
+  },
 ];
 
 describe('API diff rules', () => {
@@ -550,6 +574,121 @@ describe('API diff', () => {
       '  breaking  operation-removed  GET /event/{id}: removed',
       '            hint: GET /events/{id} is new with the same operationId (readThing): a renamed path? Clients calling /event/{id} break',
       '  info      operation-added  GET /events/{id}: added',
+    ]);
+  });
+});
+
+describe('API diff: the shapes the converter writes', () => {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const rules = (changes: ApiChange[]) => changes.map((c) => [c.rule, c.subject, c.detail]);
+  /** POST /items sends an Item and receives one; GET /items receives one. */
+  const items = (schemas: Json) =>
+    doc(
+      {
+        '/items': {
+          get: op({ operationId: 'listItems', responses: { '200': { description: 'ok', content: json(ref('Item')) } } }),
+          post: op({
+            operationId: 'createItem',
+            requestBody: { required: true, content: json(ref('Item')) },
+            responses: { '201': { description: 'ok', content: json(ref('Item')) } },
+          }),
+        },
+      },
+      schemas,
+    );
+  const colour = { type: 'string', enum: ['red', 'blue'] };
+
+  it('reads anyOf/oneOf of a schema and {type: null} as that schema, nullable', () => {
+    // `+ colour (Colour)` → `+ colour (Colour, nullable)`.
+    const before = items({ Item: object({ colour: ref('Colour') }), Colour: colour });
+    for (const keyword of ['anyOf', 'oneOf']) {
+      const after = items({ Item: object({ colour: { [keyword]: [ref('Colour'), { type: 'null' }] } }), Colour: colour });
+      expect(rules(diffApis(before, after))).toEqual([
+        ['response-became-nullable', 'Item.colour', 'may now be null'],
+        ['request-became-nullable', 'Item.colour', 'may now be null'],
+      ]);
+      expect(rules(diffApis(after, before))).toEqual([
+        ['request-became-not-nullable', 'Item.colour', 'null no longer allowed'],
+        ['response-became-not-nullable', 'Item.colour', 'null no longer allowed'],
+      ]);
+    }
+    // Inline, null first, and a schema that was nullable already: only what changed.
+    expect(rules(diffApis(received(str), received({ anyOf: [{ type: 'null' }, { type: 'string', format: 'date' }] })))).toEqual([
+      ['response-became-nullable', 'GET /things response 200', 'may now be null'],
+      ['response-format-added', 'GET /things response 200', 'format none → date'],
+    ]);
+    expect(diffApis(received({ type: ['string', 'null'] }), received({ anyOf: [ref('S'), { type: 'null' }] }, { S: str }))).toEqual([]);
+  });
+
+  it('pairs union members by content, not position: reordering changes nothing', () => {
+    expect(diffApis(received({ oneOf: [str, { type: 'integer' }] }), received({ oneOf: [{ type: 'integer' }, str] }))).toEqual([]);
+    // Two choices of a One Of, swapped, in what clients send.
+    const a = object({ card: str }, ['card']);
+    const b = object({ iban: str, bic: str }, ['iban']);
+    expect(diffApis(sent({ type: 'object', oneOf: [a, b] }), sent({ type: 'object', oneOf: [b, a] }))).toEqual([]);
+    // A changed choice is compared with the choice it is closest to, wherever it moved.
+    const b2 = object({ iban: str, bic: str }, ['iban', 'bic']);
+    expect(rules(diffApis(sent({ type: 'object', oneOf: [a, b] }), sent({ type: 'object', oneOf: [b2, a] })))).toEqual([
+      ['request-property-became-required', 'POST /things request body (oneOf #1).bic', 'optional → required'],
+    ]);
+    // Only what has no counterpart is added or removed.
+    expect(rules(diffApis(sent({ oneOf: [str, { type: 'integer' }] }), sent({ oneOf: [{ type: 'integer' }] })))).toEqual([
+      ['request-alternative-removed', 'POST /things request body', 'oneOf member #1 (string) removed'],
+    ]);
+    // A schema that becomes a union is paired with the member of its own name.
+    expect(
+      rules(
+        diffApis(
+          received(ref('Colour'), { Colour: colour }),
+          received({ anyOf: [{ type: 'integer' }, ref('Colour')] }, { Colour: colour }),
+        ),
+      ),
+    ).toEqual([['response-alternative-added', 'GET /things response 200', 'anyOf member #1 (integer) added']]);
+  });
+
+  it('compares tuples (prefixItems) element by element; items: false closes them', () => {
+    const tuple = (elements: unknown[], closed = true) => ({
+      type: 'array',
+      prefixItems: elements,
+      minItems: elements.length,
+      ...(closed ? { items: false } : {}),
+    });
+    expect(rules(diffApis(received(tuple([str])), received(tuple([{ type: 'number' }]))))).toEqual([
+      ['response-type-changed', 'GET /things response 200[0]', 'type string → number'],
+    ]);
+    expect(rules(diffApis(received(tuple([str])), received(tuple([str, object({ a: str })]))))).toEqual([
+      ['response-constraint-tightened', 'GET /things response 200', 'minItems 1 → 2'],
+      ['response-tuple-element-added', 'GET /things response 200[1]', 'element added'],
+    ]);
+    expect(rules(diffApis(sent(tuple([str, str])), sent(tuple([str]))))).toEqual([
+      ['request-tuple-element-removed', 'POST /things request body[1]', 'element no longer accepted'],
+      ['request-constraint-loosened', 'POST /things request body', 'minItems 2 → 1'],
+    ]);
+    // An open array made a one-element tuple: no type noise; clients sending more are refused.
+    const list = { type: 'array', items: str };
+    expect(diffApis(received(list), received({ type: 'array', prefixItems: [str], items: false }))).toEqual([]);
+    expect(rules(diffApis(sent(list), sent({ type: 'array', prefixItems: [str], items: false })))).toEqual([
+      ['request-constraint-tightened', 'POST /things request body', 'items: false (no elements after [0] accepted)'],
+    ]);
+  });
+
+  it('follows a named schema that is only a reference to another', () => {
+    const b = (required: string[]) => ({ A: ref('B'), B: object({ x: str }, required) });
+    expect(rules(diffApis(received(ref('A'), b(['x'])), received(ref('A'), b([]))))).toEqual([
+      ['response-property-became-optional', 'B.x', 'required → optional'],
+    ]);
+    // A cycle of references ends.
+    const loop = { A: ref('B'), B: ref('A') };
+    expect(diffApis(received(ref('A'), loop), received(ref('A'), loop))).toEqual([]);
+  });
+
+  it('compares a schema-valued additionalProperties', () => {
+    const map = (values: unknown) => ({ type: 'object', additionalProperties: values });
+    expect(rules(diffApis(received(map(str)), received(map({ type: 'integer' }))))).toEqual([
+      ['response-type-changed', 'GET /things response 200.*', 'type string → integer'],
+    ]);
+    expect(rules(diffApis(sent(map({ type: 'integer' })), sent(map({ type: 'number' }))))).toEqual([
+      ['request-type-widened', 'POST /things request body.*', 'type integer → number'],
     ]);
   });
 });

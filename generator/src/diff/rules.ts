@@ -82,6 +82,8 @@ export const RULES = {
   'request-pattern-changed': { severity: 'warning', means: 'a different pattern; some values accepted before may be refused' },
   'request-alternative-removed': { severity: 'breaking', means: 'a shape clients may send (oneOf/anyOf member) is gone' },
   'request-alternative-added': { severity: 'info', means: 'a new shape clients may send' },
+  'request-tuple-element-added': { severity: 'info', means: 'a fixed-length array (tuple) clients send accepts one more element' },
+  'request-tuple-element-removed': { severity: 'breaking', means: 'an element of a tuple clients send is no longer accepted' },
   // Schemas the client receives.
   'response-property-removed': { severity: 'breaking', means: 'a property clients read is gone' },
   'response-property-added': { severity: 'info', means: 'a new property in what clients receive' },
@@ -107,6 +109,8 @@ export const RULES = {
   'response-pattern-changed': { severity: 'warning', means: 'values follow a different pattern' },
   'response-alternative-added': { severity: 'breaking', means: 'a new shape may arrive (oneOf/anyOf member)' },
   'response-alternative-removed': { severity: 'info', means: 'a shape no longer arrives' },
+  'response-tuple-element-added': { severity: 'info', means: 'a fixed-length array (tuple) clients receive has one more element' },
+  'response-tuple-element-removed': { severity: 'breaking', means: 'an element of a tuple clients read is gone' },
 } as const satisfies Record<string, { severity: Severity; means: string }>;
 
 /** A rule's id, kebab-case: `response-property-became-optional`. */

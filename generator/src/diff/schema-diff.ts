@@ -34,17 +34,52 @@ export class SchemaDiff {
   /** The changes from schema `a` (old document) to `b` (new document), seen from `direction`. */
   compare(a: unknown, b: unknown, direction: Direction, subject: string, depth = 0): SchemaChange[] {
     if (depth > MAX_DEPTH) return [];
-    const sa = obj(a);
-    const sb = obj(b);
+    const changes: SchemaChange[] = [];
+    const walk = new Walk(this, direction, changes);
+    // `X, nullable` of a named or composed type is written `anyOf: [X, {type: null}]`: X, nullable.
+    const ua = withoutNull(obj(a));
+    const ub = withoutNull(obj(b));
+    let nullability: 'judged' | undefined;
+    if (ua.null || ub.null) {
+      walk.nullability(ua.null || this.nullable(ua.schema, 'before'), ub.null || this.nullable(ub.schema, 'after'), subject);
+      nullability = 'judged';
+    }
+    const sa = ua.schema;
+    const sb = ub.schema;
     const refA = schemaRefName(sa);
     const refB = schemaRefName(sb);
-    if (refA !== undefined && refB !== undefined) return this.named(refA, refB, direction);
-    // A reference on one side only: compare what it names with the inline schema.
-    const resolvedA = refA === undefined ? sa : componentSchema(this.before, refA);
-    const resolvedB = refB === undefined ? sb : componentSchema(this.after, refB);
-    const changes: SchemaChange[] = [];
-    new Walk(this, direction, changes).schema(resolvedA, resolvedB, subject, depth);
+    if (refA !== undefined && refB !== undefined) {
+      changes.push(...this.named(refA, refB, direction));
+      return changes;
+    }
+    // A reference on one side only: compare what it names with the inline schema, keeping
+    // the reference itself for pairing with the members of a union on the other side.
+    const resolvedA = refA === undefined ? sa : this.resolve('before', refA);
+    const resolvedB = refB === undefined ? sb : this.resolve('after', refB);
+    walk.schema({ schema: resolvedA, written: sa }, { schema: resolvedB, written: sb }, subject, depth, nullability);
     return changes;
+  }
+
+  /** A named schema, through schemas that only name another (`A: {$ref: B}`); a cycle of names ends at `{}`. */
+  resolve(side: 'before' | 'after', name: string): Json {
+    const doc = side === 'before' ? this.before : this.after;
+    const seen = new Set<string>();
+    let schema = componentSchema(doc, name);
+    for (let next = schemaRefName(schema); next !== undefined; next = schemaRefName(schema)) {
+      if (seen.has(next)) return {};
+      seen.add(next);
+      schema = componentSchema(doc, next);
+    }
+    return schema;
+  }
+
+  /** Whether a schema admits null (a reference is followed). */
+  private nullable(schema: Json, side: 'before' | 'after'): boolean {
+    const name = schemaRefName(schema);
+    const s = name === undefined ? schema : this.resolve(side, name);
+    const union = unionOf(s);
+    if (union && isPure(s, union)) return list(s[union]).some((m) => this.nullable(obj(m), side));
+    return typesOf(s)?.nullable ?? false;
   }
 
   private named(nameA: string, nameB: string, direction: Direction): SchemaChange[] {
@@ -55,12 +90,25 @@ export class SchemaDiff {
     if (this.active.has(key)) return [];
     this.active.add(key);
     const subject = nameA === nameB ? nameB : `${nameB} (was ${nameA})`;
-    const changes: SchemaChange[] = [];
-    new Walk(this, direction, changes).schema(componentSchema(this.before, nameA), componentSchema(this.after, nameB), subject, 0);
+    // A named schema that only names another (`A: {$ref: B}`) is compared as that one, under its name.
+    const changes = this.compare(componentSchema(this.before, nameA), componentSchema(this.after, nameB), direction, subject);
     this.active.delete(key);
     this.memo.set(key, changes);
     return changes;
   }
+
+  /** Member-pairing view of a schema: what a reference names, for comparing content. */
+  content(schema: unknown, side: 'before' | 'after'): Json {
+    const s = obj(schema);
+    const name = schemaRefName(s);
+    return name === undefined ? s : this.resolve(side, name);
+  }
+}
+
+/** A schema to compare: its content (references resolved) and, for pairing union members, as written. */
+interface Side {
+  schema: Json;
+  written: Json;
 }
 
 /** One comparison in one direction, collecting changes. */
@@ -79,18 +127,35 @@ class Walk {
     this.changes.push(...this.diff.compare(a, b, this.direction, subject, depth + 1));
   }
 
-  schema(a: Json, b: Json, subject: string, depth: number): void {
-    this.types(a, b, subject);
+  /** `nullability: 'judged'` when the caller already compared whether null is allowed. */
+  schema(sideA: Side, sideB: Side, subject: string, depth: number, nullability?: 'judged'): void {
+    const a = sideA.schema;
+    const b = sideB.schema;
+    const ua = unionOf(a);
+    const ub = unionOf(b);
+    // A union on one side only, with nothing beside it: the other side is one of its members.
+    if ((ua && !ub && isPure(a, ua)) || (ub && !ua && isPure(b, ub))) {
+      const keyword = (ua ?? ub) as Union;
+      this.members(keyword, ua ? list(a[ua]) : [sideA.written], ub ? list(b[ub]) : [sideB.written], subject, depth);
+      return;
+    }
+    this.types(a, b, subject, nullability);
     this.format(a, b, subject);
     this.enums(a, b, subject);
     this.constraints(a, b, subject);
     this.properties(a, b, subject, depth);
-    if (a.items !== undefined || b.items !== undefined) this.nested(a.items ?? {}, b.items ?? {}, `${subject}[]`, depth);
-    for (const keyword of ['oneOf', 'anyOf'] as const) this.alternatives(keyword, a, b, subject, depth);
+    this.arrays(a, b, subject, depth);
+    this.unions(a, b, subject, depth);
     this.allOf(a, b, subject, depth);
   }
 
-  private types(a: Json, b: Json, subject: string): void {
+  /** Reports a change in whether null is allowed. */
+  nullability(before: boolean, after: boolean, subject: string): void {
+    if (before && !after) this.add('request-became-not-nullable', 'response-became-not-nullable', subject, 'null no longer allowed');
+    if (!before && after) this.add('request-became-nullable', 'response-became-nullable', subject, 'may now be null');
+  }
+
+  private types(a: Json, b: Json, subject: string, nullability: 'judged' | undefined): void {
     const ta = typesOf(a);
     const tb = typesOf(b);
     if (!ta || !tb) return;
@@ -100,11 +165,8 @@ class Walk {
     if (lost.length > 0 && gained.length > 0) this.add('request-type-changed', 'response-type-changed', subject, detail);
     else if (lost.length > 0) this.add('request-type-narrowed', 'response-type-narrowed', subject, detail);
     else if (gained.length > 0) this.add('request-type-widened', 'response-type-widened', subject, detail);
-    if (ta.nullable && !tb.nullable)
-      this.add('request-became-not-nullable', 'response-became-not-nullable', subject, 'null no longer allowed');
-    if (!ta.nullable && tb.nullable) this.add('request-became-nullable', 'response-became-nullable', subject, 'may now be null');
+    if (nullability !== 'judged') this.nullability(ta.nullable, tb.nullable, subject);
   }
-
   private format(a: Json, b: Json, subject: string): void {
     const fa = typeof a.format === 'string' ? a.format : undefined;
     const fb = typeof b.format === 'string' ? b.format : undefined;
@@ -204,15 +266,78 @@ class Walk {
       if (requiredB.has(name)) this.add('request-property-added-required', 'response-property-added', where, 'added, required');
       else this.add('request-property-added', 'response-property-added', where, 'added, optional');
     }
+    // The schema of other properties (a map's values); `false` on either side is a constraint (above).
+    const ea = a.additionalProperties;
+    const eb = b.additionalProperties;
+    if (ea !== false && eb !== false && (isSchemaObject(ea) || isSchemaObject(eb))) {
+      this.nested(isSchemaObject(ea) ? ea : {}, isSchemaObject(eb) ? eb : {}, `${subject}.*`, depth);
+    }
   }
 
-  private alternatives(keyword: 'oneOf' | 'anyOf', a: Json, b: Json, subject: string, depth: number): void {
-    if (a[keyword] === undefined && b[keyword] === undefined) return;
-    // A schema that becomes (or stops being) a union is its first member.
-    const ma = a[keyword] === undefined ? [a] : list(a[keyword]);
-    const mb = b[keyword] === undefined ? [b] : list(b[keyword]);
-    const { pairs, onlyA, onlyB } = pairMembers(ma, mb);
-    for (const [x, y, label] of pairs) if (x !== a || y !== b) this.nested(x, y, `${subject} (${keyword} ${label})`, depth);
+  /** Array items: tuple positions (`prefixItems`) one by one, then the items after them. */
+  private arrays(a: Json, b: Json, subject: string, depth: number): void {
+    const pa = list(a.prefixItems);
+    const pb = list(b.prefixItems);
+    if (a.items === undefined && b.items === undefined && pa.length === 0 && pb.length === 0) return;
+    const positions = Math.max(pa.length, pb.length);
+    for (let i = 0; i < positions; i++) {
+      // A position a tuple does not list is governed by its `items`: false (closed), a schema, or anything.
+      const ea = i < pa.length ? pa[i] : a.items;
+      const eb = i < pb.length ? pb[i] : b.items;
+      const where = `${subject}[${i}]`;
+      if (ea === false && eb !== false) {
+        this.add(
+          'request-tuple-element-added',
+          'response-tuple-element-added',
+          where,
+          this.direction === 'request' ? 'element accepted' : 'element added',
+        );
+      } else if (ea !== false && eb === false) {
+        this.add(
+          'request-tuple-element-removed',
+          'response-tuple-element-removed',
+          where,
+          this.direction === 'request' ? 'element no longer accepted' : 'element removed',
+        );
+      } else if (ea !== false && eb !== false) this.nested(ea ?? {}, eb ?? {}, where, depth);
+    }
+    const ra = a.items;
+    const rb = b.items;
+    if (ra !== false && rb !== false) {
+      if (ra !== undefined || rb !== undefined) this.nested(ra ?? {}, rb ?? {}, `${subject}[]`, depth);
+      return;
+    }
+    // Like a closed object, a closed array refuses what clients send beyond it; what they receive is unaffected.
+    if (this.direction !== 'request' || (ra === false) === (rb === false)) return;
+    const after = positions === 0 ? 'no elements accepted' : `no elements after [${positions - 1}] accepted`;
+    if (rb === false) this.add('request-constraint-tightened', 'response-constraint-tightened', subject, `items: false (${after})`);
+    else this.add('request-constraint-loosened', 'response-constraint-loosened', subject, 'more elements accepted');
+  }
+
+  /** oneOf/anyOf on both sides (or, beside other keywords, on one). */
+  private unions(a: Json, b: Json, subject: string, depth: number): void {
+    const ua = unionOf(a);
+    const ub = unionOf(b);
+    if (!ua && !ub) return;
+    if (ua && ub) {
+      this.members(ub, list(a[ua]), list(b[ub]), subject, depth);
+      // A schema with both keywords: its anyOf compared on its own.
+      if (ua === 'oneOf' && ub === 'oneOf' && (a.anyOf !== undefined || b.anyOf !== undefined)) {
+        this.members('anyOf', list(a.anyOf), list(b.anyOf), subject, depth);
+      }
+      return;
+    }
+    // Choices added beside other keywords (an object's One Of) restrict it further; removed, they restrict less.
+    const keyword = (ua ?? ub) as Union;
+    const count = list((ua ? a : b)[keyword]).length;
+    if (ub) this.add('request-constraint-tightened', 'response-constraint-tightened', subject, `${keyword} of ${count} added`);
+    else this.add('request-constraint-loosened', 'response-constraint-loosened', subject, `${keyword} of ${count} removed`);
+  }
+
+  /** Union members: paired, compared; those without a counterpart added or removed. */
+  private members(keyword: Union, ma: unknown[], mb: unknown[], subject: string, depth: number): void {
+    const { pairs, onlyA, onlyB } = pairMembers(ma, mb, (m, side) => this.diff.content(m, side));
+    for (const [x, y, label] of pairs) this.nested(x, y, `${subject} (${keyword} ${label})`, depth);
     for (const label of onlyA)
       this.add('request-alternative-removed', 'response-alternative-removed', subject, `${keyword} member ${label} removed`);
     for (const label of onlyB)
@@ -221,13 +346,57 @@ class Walk {
 
   private allOf(a: Json, b: Json, subject: string, depth: number): void {
     if (a.allOf === undefined && b.allOf === undefined) return;
-    const { pairs, onlyA, onlyB } = pairMembers(list(a.allOf), list(b.allOf));
+    const { pairs, onlyA, onlyB } = pairMembers(list(a.allOf), list(b.allOf), (m, side) => this.diff.content(m, side));
     for (const [x, y, label] of pairs) this.nested(x, y, `${subject} (allOf ${label})`, depth);
     for (const label of onlyA)
       this.add('request-constraint-loosened', 'response-constraint-loosened', subject, `allOf member ${label} removed`);
     for (const label of onlyB)
       this.add('request-constraint-tightened', 'response-constraint-tightened', subject, `allOf member ${label} added`);
   }
+}
+
+type Union = 'oneOf' | 'anyOf';
+
+/** Keywords that describe a schema without constraining values. */
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'examples',
+  'example',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$comment',
+  'externalDocs',
+  'xml',
+  'discriminator',
+]);
+
+/** `oneOf` or `anyOf`, whichever the schema has (oneOf first). */
+function unionOf(s: Json): Union | undefined {
+  return Array.isArray(s.oneOf) ? 'oneOf' : Array.isArray(s.anyOf) ? 'anyOf' : undefined;
+}
+
+/** Whether the schema is only its union (and annotations). */
+function isPure(s: Json, union: Union): boolean {
+  return Object.keys(s).every((k) => k === union || ANNOTATIONS.has(k));
+}
+
+/** `{type: 'null'}` (annotations allowed). */
+function isNullType(m: unknown): boolean {
+  const s = obj(m);
+  return s.type === 'null' && Object.keys(s).every((k) => k === 'type' || ANNOTATIONS.has(k));
+}
+
+/** A union with `{type: null}` members, as the union of the others plus "null allowed"; else the schema itself. */
+function withoutNull(s: Json): { schema: Json; null: boolean } {
+  const union = unionOf(s);
+  if (!union || !isPure(s, union)) return { schema: s, null: false };
+  const members = list(s[union]);
+  const others = members.filter((m) => !isNullType(m));
+  if (others.length === members.length || others.length === 0) return { schema: s, null: false };
+  return { schema: others.length === 1 ? obj(others[0]) : { [union]: others }, null: true };
 }
 
 interface TypeSet {
@@ -242,7 +411,7 @@ function typesOf(s: Json): TypeSet | undefined {
     return { types: new Set(declared.filter((t) => t !== 'null')), nullable: declared.includes('null') || s.nullable === true };
   }
   if (s.properties !== undefined) return { types: new Set(['object']), nullable: s.nullable === true };
-  if (s.items !== undefined) return { types: new Set(['array']), nullable: s.nullable === true };
+  if (s.items !== undefined || s.prefixItems !== undefined) return { types: new Set(['array']), nullable: s.nullable === true };
   const values = enumOf(s);
   if (values) {
     const types = new Set([...values].map((v) => jsonType(JSON.parse(v) as unknown)));
@@ -281,21 +450,101 @@ function numberOr(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Members matched by referenced name, inline ones by position among the inline ones (`#1`, `#2`, …). */
-function pairMembers(ma: unknown[], mb: unknown[]) {
-  const labelled = (members: unknown[]) => {
-    let inline = 0;
-    return members.map((m) => ({ m, label: schemaRefName(obj(m)) ?? `#${++inline}` }));
+function isSchemaObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface Member {
+  m: unknown;
+  index: number;
+  ref: string | undefined;
+  /** What it allows (a reference resolved), for comparing members. */
+  content: Json;
+  text: string;
+}
+
+/**
+ * Pairs the members of two unions (or allOfs): the same named schema, then identical
+ * ones, then the closest by type and property names, wherever they stand; only members
+ * left without a counterpart are added or removed. A pair is labelled as in the new
+ * document (`Colour`, `#2`); a member left over by name or position and what it is.
+ */
+function pairMembers(ma: unknown[], mb: unknown[], content: (m: unknown, side: 'before' | 'after') => Json) {
+  const describe = (members: unknown[], side: 'before' | 'after'): Member[] =>
+    members.map((m, index) => {
+      const c = content(m, side);
+      return { m, index, ref: schemaRefName(obj(m)), content: c, text: canonicalJson(c) };
+    });
+  const la = describe(ma, 'before');
+  const lb = describe(mb, 'after');
+  const partner = new Map<Member, Member>();
+  const taken = new Set<Member>();
+  const match = (x: Member, y: Member) => {
+    partner.set(x, y);
+    taken.add(y);
   };
-  const la = labelled(ma);
-  const lb = labelled(mb);
-  const pairs: Array<[unknown, unknown, string]> = [];
-  const onlyA: string[] = [];
+  const free = (x: Member) => !partner.has(x);
+  const open = (y: Member) => !taken.has(y);
   for (const x of la) {
-    const y = lb.find((candidate) => candidate.label === x.label);
-    if (y) pairs.push([x.m, y.m, x.label]);
-    else onlyA.push(x.label);
+    const y = x.ref === undefined ? undefined : lb.find((c) => open(c) && c.ref === x.ref);
+    if (y) match(x, y);
   }
-  const onlyB = lb.filter((y) => !la.some((x) => x.label === y.label)).map((y) => y.label);
-  return { pairs, onlyA, onlyB };
+  for (const x of la.filter(free)) {
+    const y = lb.find((c) => open(c) && c.text === x.text);
+    if (y) match(x, y);
+  }
+  const candidates: Array<{ x: Member; y: Member; score: number }> = [];
+  for (const x of la.filter(free)) {
+    for (const y of lb.filter(open)) {
+      // Two different named schemas are two different members.
+      if (x.ref !== undefined && y.ref !== undefined) continue;
+      const score = similarity(x.content, y.content);
+      if (score > 0) candidates.push({ x, y, score });
+    }
+  }
+  candidates.sort((p, q) => q.score - p.score || Math.abs(p.x.index - p.y.index) - Math.abs(q.x.index - q.y.index));
+  for (const { x, y } of candidates) if (free(x) && open(y)) match(x, y);
+
+  const label = (y: Member) => y.ref ?? `#${y.index + 1}`;
+  const leftOver = (x: Member) => x.ref ?? `#${x.index + 1} (${memberSummary(x.content)})`;
+  const pairs = [...partner].map(([x, y]): [unknown, unknown, string] => [x.m, y.m, label(y)]);
+  return { pairs, onlyA: la.filter(free).map(leftOver), onlyB: lb.filter(open).map(leftOver) };
+}
+
+/** How alike two members are: shared property names count most, then a shared type; 0 when nothing is shared. */
+function similarity(a: Json, b: Json): number {
+  const pa = Object.keys(obj(a.properties));
+  const pb = Object.keys(obj(b.properties));
+  if (pa.length > 0 && pb.length > 0) {
+    const shared = pa.filter((n) => pb.includes(n)).length;
+    return shared === 0 ? 0 : 1 + shared / new Set([...pa, ...pb]).size;
+  }
+  const ta = typesOf(a);
+  const tb = typesOf(b);
+  if (!ta || !tb) return 0;
+  if (ta.types === 'any' || tb.types === 'any') return 0.5;
+  const typesB = tb.types;
+  const typesA = ta.types;
+  return [...typesA].some((t) => accepts(typesB, t)) || [...typesB].some((t) => accepts(typesA, t)) ? 1 : 0;
+}
+
+/** `string`, `object with iban, bic`: a member in a few words. */
+function memberSummary(s: Json): string {
+  const names = Object.keys(obj(s.properties));
+  if (names.length > 0) return `object with ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
+  const types = typesOf(s);
+  return types ? describeTypes(types) : (unionOf(s) ?? (s.allOf !== undefined ? 'allOf' : 'schema'));
+}
+
+/** JSON text with object keys sorted, so equal schemas give equal text. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isSchemaObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
+  );
 }
