@@ -17,6 +17,8 @@ export interface Chunk {
   /** The blueprint's 0-based line index of each chunk line. */
   lines: number[];
   groups: number;
+  /** Names of the resources in its groups that have a `+ Model` (models are named by their resource). */
+  models: string[];
 }
 
 /** The document's cut: chunks in order, and the order of group and data-structure sections. */
@@ -44,6 +46,9 @@ const STRUCTURES = /^# Data Structures\s*$/;
 /** Any other heading at level 1 (a resource or action outside groups) makes a document uncuttable. */
 const LEVEL_ONE = /^#\s/;
 const TYPE = /^##\s+([^#(]+?)\s*(\(.*)?$/;
+/** A named resource heading (`## Note [/notes]`). */
+const RESOURCE = /^##\s+([^[#]*[^[#\s])\s*\[/;
+const MODEL = /^[+*-]\s+Model\b/;
 
 /**
  * Cuts the blueprint into chunks of about `chunkBytes` of group text; undefined when it
@@ -85,7 +90,7 @@ export function planChunks(text: string, chunkBytes: number): ChunkPlan | undefi
     for (const t of wanted) for (let i = t.start; i < t.end; i++) keep[i] = 1;
     const kept: number[] = [];
     for (let i = 0; i < lines.length; i++) if (keep[i]) kept.push(i);
-    return { text: kept.map((i) => lines[i]).join('\n'), lines: kept, groups: batch.length };
+    return { text: kept.map((i) => lines[i]).join('\n'), lines: kept, groups: batch.length, models: modelsIn(lines, batch) };
   });
   return { chunks, sections: sections.map((s) => s.kind) };
 }
@@ -149,6 +154,22 @@ function typePositions(lines: string[], start: number, end: number): string {
     for (const m of (lines[i] as string).matchAll(/\(([^()]*)\)|\[([^\]]*)\]|Include\s+(.+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
   }
   return out.join('\n');
+}
+
+/** Names of the resources (`## Name [uri]`) of these groups that have a `+ Model` section. */
+function modelsIn(lines: string[], groups: Section[]): string[] {
+  const names: string[] = [];
+  for (const group of groups) {
+    let resource: string | undefined;
+    for (let i = group.start; i < group.end; i++) {
+      const line = lines[i] as string;
+      const heading = RESOURCE.exec(line);
+      if (heading) resource = (heading[1] as string).trim();
+      else if (/^##/.test(line)) resource = undefined;
+      else if (resource !== undefined && MODEL.test(line)) names.push(resource);
+    }
+  }
+  return names;
 }
 
 function lengthOf(lines: string[], section: Section): number {

@@ -7,7 +7,7 @@
  * anything outside the groups that is not the same in every chunk), the document is
  * parsed whole instead.
  */
-import { type Element, children, classes, isElement, text, title } from './api-elements.js';
+import { type Element, children, classes, id, isElement, text, title } from './api-elements.js';
 import { type Chunk, planChunks } from './blueprint-chunks.js';
 import type { Diagnostic } from './diagnostics.js';
 import { type DrafterOptions, loadDrafter } from './load-drafter.js';
@@ -84,7 +84,7 @@ function parseChunks(chunks: Chunk[], sections: Array<'group' | 'structures'>) {
   if (structures.length !== sections.filter((s) => s === 'structures').length) return undefined;
   // Only the first chunk has every data structure; the others must have no section of their own.
   if (apis.some((a) => children(a).filter(isStructures).length !== structures.length)) return undefined;
-  if (!uniqueAcrossChunks(groupQueues)) return undefined;
+  if (!uniqueAcrossChunks(groupQueues, chunks, structures)) return undefined;
 
   const content: Element[] = [...outside(first)];
   let chunk = 0;
@@ -114,15 +114,33 @@ function parseChunks(chunks: Chunk[], sections: Array<'group' | 'structures'>) {
   return { api: { ...first, content }, diagnostics };
 }
 
-/** Drafter warns about a group name or resource URI used twice; across chunks it cannot. */
-function uniqueAcrossChunks(groupQueues: Element[][]): boolean {
+/**
+ * Drafter warns about a group name or resource URI used twice, and refuses a named type
+ * (a resource's Attributes, a data structure) or a model defined twice; across chunks it
+ * cannot see either. Data structures are all in the first chunk, so a resource type of
+ * another chunk named like one is a repeat too.
+ */
+function uniqueAcrossChunks(groupQueues: Element[][], chunks: Chunk[], structures: Element[]): boolean {
   const owner = new Map<string, number>();
+  for (const section of structures) {
+    for (const s of children(section)) {
+      const name = namedType(s);
+      if (name !== undefined) owner.set(`type ${name}`, -1);
+    }
+  }
   for (const [index, queue] of groupQueues.entries()) {
     const keys = new Set<string>();
     for (const group of queue) {
       keys.add(`group ${title(group) ?? ''}`);
-      for (const r of children(group).filter((c) => c.element === 'resource')) keys.add(`href ${text(r.attributes?.href) ?? ''}`);
+      for (const r of children(group).filter((c) => c.element === 'resource')) {
+        keys.add(`href ${text(r.attributes?.href) ?? ''}`);
+        for (const s of children(r)) {
+          const name = namedType(s);
+          if (name !== undefined) keys.add(`type ${name}`);
+        }
+      }
     }
+    for (const name of chunks[index]?.models ?? []) keys.add(`model ${name}`);
     for (const key of keys) {
       const other = owner.get(key);
       if (other !== undefined && other !== index) return false;
@@ -130,6 +148,11 @@ function uniqueAcrossChunks(groupQueues: Element[][]): boolean {
     }
   }
   return true;
+}
+
+/** The name a `dataStructure` element defines, if any. */
+function namedType(el: Element): string | undefined {
+  return el.element === 'dataStructure' && isElement(el.content) ? id(el.content) : undefined;
 }
 
 function runDrafter(source: string): Element | string {
