@@ -66,8 +66,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  // Include directives name files relative to the blueprint.
-  const readInclude = (path: string) => readFileSync(resolve(dirname(input), path), 'utf8');
+  // Include directives name files relative to the blueprint; read as bytes, they are checked as it is.
+  const readInclude = (path: string) => readFileSync(resolve(dirname(input), path));
   const { document, diagnostics } = convertBytes(source, { filename: input, readInclude });
   for (const d of diagnostics) {
     if (d.severity === 'error' || !values.quiet || values.strict) process.stderr.write(`${formatDiagnostic(d)}\n`);

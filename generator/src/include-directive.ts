@@ -4,10 +4,14 @@
  * indented like the directive, and lines are mapped back so that diagnostics
  * still point at the blueprint the user wrote.
  */
+import { decodeBlueprint, findBinary } from './decode-blueprint.js';
 import type { Diagnostic } from './diagnostics.js';
 
-/** Reads an included file, given its path as written in the directive. */
-export type ReadInclude = (path: string) => string;
+/**
+ * Reads an included file, given its path as written in the directive: its bytes (checked
+ * as a blueprint's are: UTF-8, no binary) or its text (checked for binary content).
+ */
+export type ReadInclude = (path: string) => string | Uint8Array;
 
 /** The blueprint with includes expanded, and the way back to original lines. */
 export interface ExpandedSource {
@@ -37,9 +41,9 @@ export function expandIncludes(source: string, read: ReadInclude | undefined): E
       }
       const at = originOf(index);
       const path = match[2] ?? '';
-      let content: string;
+      let raw: string | Uint8Array;
       try {
-        content = read(path);
+        raw = read(path);
       } catch {
         diagnostics.push({
           severity: 'warning',
@@ -62,10 +66,30 @@ export function expandIncludes(source: string, read: ReadInclude | undefined): E
         origin.push(at);
         return;
       }
-      const body = content.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+      // An included file is part of the blueprint: the same encoding rules apply to it.
+      const decoded = typeof raw === 'string' ? { text: raw, problem: findBinary(raw) } : decodedInclude(raw);
+      if (decoded.text === undefined || decoded.problem) {
+        const problem = decoded.problem;
+        const place = problem?.line === undefined ? '' : `, line ${problem.line} column ${problem.column ?? 1}`;
+        diagnostics.push({
+          severity: 'error',
+          message: `included file '${path}'${place}: ${problem?.message ?? 'unreadable'}`,
+          line: at,
+          column: 1,
+        });
+        out.push(indent + line);
+        origin.push(at);
+        return;
+      }
+      const body = decoded.text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
       expand(body, () => at, depth + 1, indent + (match[1] ?? ''));
     });
   };
   expand(source.split('\n'), (index) => index + 1, 0, '');
   return { text: out.join('\n'), originalLine: (line) => origin[line - 1] ?? line, diagnostics };
+}
+
+function decodedInclude(bytes: Uint8Array): { text: string | undefined; problem: Diagnostic | undefined } {
+  const decoded = decodeBlueprint(bytes);
+  return { text: decoded.text, problem: decoded.diagnostics[0] };
 }

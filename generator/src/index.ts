@@ -39,6 +39,10 @@ export function convert(source: string, options: ConvertOptions = {}): ConvertRe
   if (binary) return { document: undefined, diagnostics: named([binary], options.filename) };
   const normalised = normaliseSource(source);
   const expanded = expandIncludes(normalised, options.readInclude);
+  // An included file that is not UTF-8 text stops here, as the blueprint itself would.
+  if (expanded.diagnostics.some((d) => d.severity === 'error')) {
+    return { document: undefined, diagnostics: finish([], options.filename, expanded) };
+  }
   // Included files get the same clean-up; without includes the text is already clean.
   const text = expanded.text === normalised ? normalised : normaliseSource(expanded.text);
   const parsed = parseBlueprint(text);

@@ -186,3 +186,65 @@ describe('the CLI on broken input', () => {
     expect(existsSync(join(dir, 'strict.json'))).toBe(false);
   });
 });
+
+describe('included files', () => {
+  const main = apib(
+    '# API',
+    '',
+    '## R [/r]',
+    '### Read [GET]',
+    '+ Response 200 (application/json)',
+    '',
+    '    <!-- include(body.json) -->',
+    '',
+  );
+  const reading = (content: string | Uint8Array) => (path: string) => {
+    if (path !== 'body.json') throw new Error('missing');
+    return content;
+  };
+
+  it('are UTF-8 text too: a bad byte is an error at the directive, naming its line and column in the file', () => {
+    const { document, diagnostics } = convert(main, {
+      filename: 'x.apib',
+      readInclude: reading(Buffer.from('{\n  "name": "caf\xe9"\n}\n', 'latin1')),
+    });
+    expect(document).toBeUndefined();
+    expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      "x.apib:7:1: error: included file 'body.json', line 2 column 15: invalid UTF-8: byte 0xE9 (offset 16) starts no valid UTF-8 sequence; an API Blueprint is UTF-8 text",
+    ]);
+  });
+
+  it('are not binary: a NUL byte, given as bytes or as text, is an error at the directive', () => {
+    for (const content of [Buffer.from('{"a": 1}\n\0\n'), '{"a": 1}\n\0\n']) {
+      const { document, diagnostics } = convert(main, { filename: 'x.apib', readInclude: reading(content) });
+      expect(document).toBeUndefined();
+      expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+        "x.apib:7:1: error: included file 'body.json', line 2 column 1: binary input: a NUL byte; an API Blueprint is UTF-8 text",
+      ]);
+    }
+  });
+
+  it('are read as bytes by the CLI: invalid UTF-8 and a NUL after a resource both exit 1, writing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apib-include-'));
+    const input = join(dir, 'api.apib');
+    writeFileSync(input, apib('FORMAT: 1A', '', '# API', '', '<!-- include(part.apib) -->', ''));
+    const cases: Array<[Buffer, RegExp]> = [
+      [
+        Buffer.from('## Caf\xe9 [/cafe]\n### Read [GET]\n+ Response 204\n', 'latin1'),
+        /api\.apib:5:1: error: included file 'part\.apib', line 1 column 7: invalid UTF-8: byte 0xE9/,
+      ],
+      [
+        Buffer.from('## A [/a]\n### Read [GET]\n+ Response 204\n\n\0\n## B [/b]\n### Read b [GET]\n+ Response 204\n'),
+        /api\.apib:5:1: error: included file 'part\.apib', line 5 column 1: binary input: a NUL byte/,
+      ],
+    ];
+    for (const [bytes, message] of cases) {
+      writeFileSync(join(dir, 'part.apib'), bytes);
+      const out = join(dir, 'out.json');
+      const r = cli([input, '-o', out]);
+      expect(r.stderr).toMatch(message);
+      expect(r.status).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});
