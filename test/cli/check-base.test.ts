@@ -3,12 +3,12 @@
  * generated/ and the client's manifest: a committed breaking change fails it until
  * generated/ and the client are released as new major versions.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../packages/cli/src/cli.js';
-import { ROOT, capture } from './support.js';
+import { BIN, ROOT, capture } from './support.js';
 import { EDITS, type SpecCopy, copySpec } from './spec-copy.js';
 
 const copies: SpecCopy[] = [];
@@ -50,6 +50,12 @@ function repository(): SpecCopy & { git(...args: string[]): string; commit(messa
       writeFileSync(path, `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
     },
   };
+}
+
+/** `tm-partner ARGS` as its own process in `cwd`. */
+function tmPartner(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...GIT_ENV, ...env } });
+  return { status: r.status, stdout: r.stdout.trimEnd(), stderr: r.stderr.trimEnd() };
 }
 
 describe('check --base', () => {
@@ -141,5 +147,20 @@ describe('check --base', () => {
     expect(io.stdout).toContain(
       'check: no base to compare with (a shallow clone without the previous commit: git fetch --unshallow fetches it); pass --base REV to name one',
     );
+  }, 60_000);
+
+  it('with a generated folder that does not exist: its files are missing, one line each, no stack, exit 1', async () => {
+    const repo = repository();
+    const r = tmPartner(repo.dir, ['check', '--base', '--spec', 'spec/partner-api.apib', '--out', 'nowhere/generated']);
+    expect(r.stderr.split('\n')).toEqual([
+      'check: nowhere/generated/openapi.json is missing',
+      'check: nowhere/generated/openapi.yaml is missing',
+      'check: nowhere/generated/schema.d.ts is missing',
+      'check: nowhere/generated/package.json is missing',
+      'check: 4 generated file(s) differ from spec/partner-api.apib; run tm-partner generate and commit nowhere/generated/',
+      'check: failed',
+    ]);
+    expect(r.stdout).toMatch(/^check: nowhere\/generated\/openapi\.json is not in HEAD\^? \([0-9a-f]{7}\)|^check: no base to compare with/);
+    expect(r.status).toBe(1);
   }, 60_000);
 });

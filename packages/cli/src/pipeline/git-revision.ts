@@ -4,7 +4,8 @@
  * branch left main, else the previous commit.
  */
 import { execFile } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 
 /** Git refused or is missing; the message is one line for the user. */
 export class GitError extends Error {
@@ -23,8 +24,9 @@ interface GitResult {
 function git(args: string[], cwd: string): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
     execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // ENOENT is also what a missing working folder gives: only with the folder there is it git that is missing.
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new GitError('git is not installed (or not on PATH)'));
+        reject(new GitError(existsSync(cwd) ? 'git is not installed (or not on PATH)' : `cannot run git in ${cwd}: no such folder`));
         return;
       }
       resolvePromise({ ok: !error, stdout, stderr });
@@ -32,10 +34,17 @@ function git(args: string[], cwd: string): Promise<GitResult> {
   });
 }
 
-/** The top folder of the repository holding `dir`; undefined outside one. */
+/** The top folder of the repository holding `dir` (which need not exist yet); undefined outside one. */
 export async function repositoryRoot(dir: string): Promise<string | undefined> {
-  const r = await git(['rev-parse', '--show-toplevel'], dir);
+  const r = await git(['rev-parse', '--show-toplevel'], nearestFolder(dir));
   return r.ok ? r.stdout.trim() : undefined;
+}
+
+/** `dir` itself when it is a folder, else its nearest ancestor that is. */
+function nearestFolder(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (statSync(d, { throwIfNoEntry: false })?.isDirectory() || dirname(d) === d) return d;
+  }
 }
 
 /** A revision as a full commit id; undefined when the repository does not have it. */

@@ -38,17 +38,17 @@ export type ReleaseVerdict = 'pass' | 'fail' | 'unusable';
 const CLIENT_MANIFEST = 'packages/client/package.json';
 
 export async function checkAgainstBase(options: ReleaseCheckOptions, io: Io): Promise<ReleaseVerdict> {
-  const root = await repositoryRoot(options.out);
-  if (!root) {
-    if (options.base !== undefined) {
-      io.err(`check: ${displayPath(options.out)} is not in a git repository, so there is no ${options.base} to compare with`);
-      return 'unusable';
-    }
-    io.out('check: not in a git repository; the comparison with a base is skipped');
-    return 'pass';
-  }
   let base: Base;
   try {
+    const root = await repositoryRoot(options.out);
+    if (!root) {
+      if (options.base !== undefined) {
+        io.err(`check: ${displayPath(options.out)} is not in a git repository, so there is no ${options.base} to compare with`);
+        return 'unusable';
+      }
+      io.out('check: not in a git repository; the comparison with a base is skipped');
+      return 'pass';
+    }
     const found = await findBase(root, options.base);
     if ('none' in found) {
       io.out(`check: no base to compare with (${found.none}); pass --base REV to name one`);
