@@ -163,4 +163,18 @@ describe('check --base', () => {
     expect(r.stdout).toMatch(/^check: nowhere\/generated\/openapi\.json is not in HEAD\^? \([0-9a-f]{7}\)|^check: no base to compare with/);
     expect(r.status).toBe(1);
   }, 60_000);
+
+  it('tells a file missing at the base from a git failure whatever language git speaks', async () => {
+    const repo = repository();
+    // generated/ copied to a folder the base commit does not have.
+    cpSync(repo.out, join(repo.dir, 'gen2'), { recursive: true });
+    const head = repo.git('rev-parse', '--short=7', 'HEAD').trim();
+    const r = tmPartner(repo.dir, ['check', '--base', 'HEAD', '--spec', 'spec/partner-api.apib', '--out', 'gen2'], { LANGUAGE: 'de' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual([
+      `check: gen2/openapi.json is not in HEAD (${head}), named with --base; nothing to compare with`,
+      'check: gen2/ matches spec/partner-api.apib (4 files)',
+    ]);
+    expect(r.status).toBe(0);
+  }, 60_000);
 });

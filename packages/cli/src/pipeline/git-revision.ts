@@ -21,9 +21,9 @@ interface GitResult {
   stderr: string;
 }
 
-function git(args: string[], cwd: string): Promise<GitResult> {
+function git(args: string[], cwd: string, input?: string): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       // ENOENT is also what a missing working folder gives: only with the folder there is it git that is missing.
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
         reject(new GitError(existsSync(cwd) ? 'git is not installed (or not on PATH)' : `cannot run git in ${cwd}: no such folder`));
@@ -31,6 +31,9 @@ function git(args: string[], cwd: string): Promise<GitResult> {
       }
       resolvePromise({ ok: !error, stdout, stderr });
     });
+    // A git that is missing closes stdin at once; the error is reported above.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 
@@ -56,10 +59,15 @@ export async function commitOf(root: string, rev: string): Promise<string | unde
 /** A file's text at a commit; undefined when the file is not in it. `path` is absolute or relative to the root. */
 export async function fileAt(root: string, commit: string, path: string): Promise<string | undefined> {
   const inRepo = relative(root, path).split(sep).join('/');
-  const r = await git(['show', `${commit}:${inRepo}`], root);
-  if (r.ok) return r.stdout;
-  if (/does not exist|exists on disk, but not in/.test(r.stderr)) return undefined;
-  throw new GitError(`git show ${commit.slice(0, 12)}:${inRepo} failed: ${r.stderr.trim().split('\n')[0] ?? 'no reason given'}`);
+  // cat-file --batch answers `<id> blob <size>` then the content, or `<name> missing`, in words
+  // meant for programs: git's messages for people are translated and change between versions.
+  const r = await git(['cat-file', '--batch'], root, `${commit}:${inRepo}\n`);
+  if (!r.ok) {
+    throw new GitError(`git cat-file ${commit.slice(0, 12)}:${inRepo} failed: ${r.stderr.trim().split('\n')[0] || 'no reason given'}`);
+  }
+  const end = r.stdout.indexOf('\n');
+  if (!/^[0-9a-f]+ blob \d+$/.test(r.stdout.slice(0, end))) return undefined;
+  return r.stdout.slice(end + 1, -1);
 }
 
 /** A revision to compare with, and why it was chosen. */
