@@ -5,7 +5,8 @@
  * files never stay behind.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { copyFile, link, lstat, mkdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A file to write. */
@@ -45,10 +46,11 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
     }
     for (const entry of staged) {
       // Keep the previous file under a second name, to put it back if a later one fails.
+      // Whatever is there (a file, a symbolic link), except a folder, which the rename below refuses to replace.
       const existing = await lstat(entry.path).catch(() => undefined);
-      if (existing?.isFile()) {
+      if (existing && !existing.isDirectory()) {
         entry.backup = siblingName(entry.path, 'old');
-        await attempt(entry.path, () => keepPrevious(entry.path, entry.backup as string));
+        await attempt(entry.path, () => keepPrevious(entry.path, entry.backup as string, existing));
       }
       await attempt(entry.path, () => rename(entry.temp, entry.path));
       entry.replaced = true;
@@ -72,12 +74,17 @@ async function rollBack(staged: Staged[]): Promise<void> {
   }
 }
 
-/** A hard link keeps the previous file without copying it; a copy where links are not supported. */
-async function keepPrevious(path: string, backup: string): Promise<void> {
+/**
+ * A hard link keeps the previous entry without copying it (of a symbolic link, it links
+ * the link itself); where hard links are not supported, a copy of the file or a new link
+ * to the same target.
+ */
+async function keepPrevious(path: string, backup: string, stats: Stats): Promise<void> {
   try {
     await link(path, backup);
   } catch {
-    await copyFile(path, backup);
+    if (stats.isSymbolicLink()) await symlink(await readlink(path), backup);
+    else await copyFile(path, backup);
   }
 }
 

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +79,19 @@ describe('apib-to-openapi CLI', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read \/nonexistent\/x\.apib: ENOENT/);
     expect(run(['--format', 'xml', 'a.apib']).stderr).toMatch(/--format must be json or yaml/);
+  });
+
+  it('keeps an output that is a symbolic link when a later output cannot be written (exit 2)', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'in.apib'), good);
+    writeFileSync(join(dir, 'target.json'), 'previous');
+    symlinkSync('target.json', join(dir, 'link.json'));
+    mkdirSync(join(dir, 'adir'));
+    const r = run([join(dir, 'in.apib'), '-o', join(dir, 'link.json'), '--types', join(dir, 'adir')]);
+    expect(r.stderr).toBe(`apib-to-openapi: cannot write ${join(dir, 'adir')}: it is a directory; nothing written\n`);
+    expect(r.status).toBe(2);
+    expect(readlinkSync(join(dir, 'link.json'))).toBe('target.json');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe('previous');
   });
 });

@@ -1,5 +1,5 @@
 /** All-or-nothing output across files: real renames in a temporary folder. */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,5 +54,21 @@ describe('writeFilesAtomically', () => {
       ]),
     ).rejects.toThrow(`cannot write ${join(dir, 'b')}: it is a directory`);
     expect(readdirSync(dir)).toEqual(['b']);
+  });
+
+  it('puts back an output that was a symbolic link, as the link, when a later file fails', async () => {
+    const dir = folder({ 'target.json': 'old target' });
+    symlinkSync('target.json', join(dir, 'link.json'));
+    mkdirSync(join(dir, 'types'));
+    await expect(
+      writeFilesAtomically([
+        { path: join(dir, 'link.json'), content: 'new' },
+        { path: join(dir, 'types'), content: 'types' },
+      ]),
+    ).rejects.toThrow(`cannot write ${join(dir, 'types')}: it is a directory`);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.json'))).toBe('target.json');
+    expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe('old target');
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'target.json', 'types']);
   });
 });
