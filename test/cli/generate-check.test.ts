@@ -83,6 +83,19 @@ describe('generate and check', () => {
     expect(w.read('schema.d.ts')).toBe(before);
   });
 
+  it('end the process with status 1 on a spec with errors, the idle render worker holding nothing open (real processes)', () => {
+    const w = fresh();
+    w.edit(
+      '### Retrieve event details [GET]',
+      '### Retrieve event details [GET]\n+ Response 200 (application/json)\n    + Attributes (Missing type)\n',
+    );
+    for (const command of ['generate', 'check'] as const) {
+      const r = w.runProcess(command);
+      expect(r.stderr).toContain(`${command}: spec/partner-api.apib: the blueprint has errors; generated/ is left as it was.`);
+      expect(r.status).toBe(1);
+    }
+  }, 150_000);
+
   it('refuse a spec that is not UTF-8 at its first bad byte, and leave the output intact', async () => {
     const w = fresh();
     const before = w.read('openapi.json');

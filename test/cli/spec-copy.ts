@@ -1,9 +1,10 @@
 /** A copy of the real spec and generated/ in a temporary folder, and `tm-partner` run in-process on it. */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../packages/cli/src/cli.js';
-import { ROOT, capture } from './support.js';
+import { BIN, ROOT, capture } from './support.js';
 
 export interface RunResult {
   status: number;
@@ -21,6 +22,8 @@ export interface SpecCopy {
   edit(from: string, to: string): void;
   /** `tm-partner COMMAND --spec … --out … ARGS`. */
   run(command: 'generate' | 'check', ...args: string[]): Promise<RunResult>;
+  /** `tm-partner COMMAND --spec spec/partner-api.apib --out generated ARGS` as its own process, from the copy's folder; status null when it did not exit within a minute. */
+  runProcess(command: 'generate' | 'check', ...args: string[]): { status: number | null; stdout: string; stderr: string };
   remove(): void;
 }
 
@@ -47,6 +50,15 @@ export function copySpec(): SpecCopy {
       const io = capture();
       const status = await runCli([command, '--spec', spec, '--out', out, ...args], io);
       return { status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+    },
+    runProcess(command, ...args) {
+      const r = spawnSync(process.execPath, [BIN, command, '--spec', 'spec/partner-api.apib', '--out', 'generated', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        // A process that does not end is a failure to report, not a test run that never ends.
+        timeout: 60_000,
+      });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

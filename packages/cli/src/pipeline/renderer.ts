@@ -28,8 +28,6 @@ class WorkerRenderer implements Renderer {
   }
 
   constructor(private readonly worker: Worker) {
-    // Idle, it must not keep the process alive; busy, it must.
-    worker.unref();
     worker.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
@@ -46,6 +44,9 @@ class WorkerRenderer implements Renderer {
     };
     worker.on('error', fail);
     worker.on('exit', fail);
+    // Idle, it must not keep the process alive; busy, it must. Only after the listeners:
+    // adding a 'message' listener refs the worker's port again.
+    worker.unref();
   }
 
   render(document: object): Promise<Rendered> {
