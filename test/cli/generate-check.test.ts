@@ -113,6 +113,24 @@ describe('generate and check', () => {
     expect(w.read('openapi.json')).toBe(before);
   });
 
+  it('refuse a VERSION that is no semantic version, naming its line (real processes)', () => {
+    const w = fresh();
+    const before = w.read('package.json');
+    const source = readFileSync(w.spec, 'utf8');
+    for (const version of ['banana', '2.0']) {
+      writeFileSync(w.spec, source.replace('FORMAT: 1A\n', `FORMAT: 1A\nVERSION: ${version}\n`));
+      for (const command of ['generate', 'check'] as const) {
+        const r = w.runProcess(command);
+        expect(r.stderr.trimEnd().split('\n')).toEqual([
+          `spec/partner-api.apib:2:10: error: VERSION '${version}' is not a semantic version (major.minor.patch, e.g. 2.0.0); it becomes the version of @tm-partner/generated`,
+          `${command}: spec/partner-api.apib: the blueprint has errors; generated/ is left as it was. Fix the spec and run ${command} again.`,
+        ]);
+        expect(r.status).toBe(1);
+      }
+    }
+    expect(w.read('package.json')).toBe(before);
+  }, 300_000);
+
   it('say in one line when the spec cannot be read (exit 2)', async () => {
     const w = fresh();
     rmSync(w.spec);

@@ -5,7 +5,7 @@
  * a spec with errors or an invalid document is a {@link SpecError}.
  */
 import type { Diagnostic } from '@tm-partner/apib-to-openapi';
-import { generatedManifest } from './generated-manifest.js';
+import { generatedManifest, versionProblem } from './generated-manifest.js';
 import { startRenderer } from './renderer.js';
 
 /** The files of generated/, by name. */
@@ -34,6 +34,9 @@ export async function buildGenerated(source: string): Promise<{ files: Generated
   if (!document || diagnostics.some((d) => d.severity === 'error')) {
     throw new SpecError('the blueprint has errors', diagnostics);
   }
+  // VERSION is metadata, at the top of the blueprint: its error comes first.
+  const badVersion = versionProblem(source, document.info.version);
+  if (badVersion) throw new SpecError('the blueprint has errors', [badVersion, ...diagnostics]);
   const rendering = renderer.render(document);
   // The YAML is written here meanwhile.
   const yaml = serializeDocument(document, 'yaml');
