@@ -1,4 +1,4 @@
-/** Unique, stable, camelCase operationIds. */
+/** Unique camelCase operationIds, from titles first; the first action in the blueprint to want an id gets it. */
 
 /** `Retrieve a Coupon` → `retrieveACoupon`; ASCII letters and digits only. */
 export function camelCase(phrase: string): string {

@@ -66,6 +66,21 @@ describe('finding 2: an operationId never changes silently', () => {
     expect(w.read('schema.d.ts')).toContain('getEventDetails: {');
     expect(w.read('schema.d.ts')).not.toContain('retrieveEventDetails');
   });
+
+  it('an action added earlier with the same title takes the operationId: the old one moves, reported by generate and check', async () => {
+    const w = fresh([
+      '## Event [/event/{event_id}{?apikey}]',
+      '## Event summary [/event-summary]\n\n### Retrieve event details [GET]\n\n+ Response 204\n\n## Event [/event/{event_id}{?apikey}]',
+    ]);
+    const moved = '  breaking  operation-id-changed  GET /event/{event_id}: operationId retrieveEventDetails → eventRetrieveEventDetails';
+    const check = await w.run('check');
+    expect(check.status).toBe(1);
+    expect(check.stderr.split('\n')).toContain(moved);
+    const refused = await w.run('generate');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout.split('\n')).toContain(moved);
+    expect(w.read('schema.d.ts')).toContain('retrieveEventDetails: {');
+  });
 });
 
 describe('finding 8: messages say who speaks, whom a change affects, and what a rename probably is', () => {

@@ -44,6 +44,31 @@ describe('operations, tags and ids', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
   });
 
+  it('keeps an operationId while other actions are added, removed or moved; only a title taken earlier in the blueprint moves it', () => {
+    const users = ['## Users [/users]', '### List [GET]', '+ Response 200', '### Create user [POST]', '+ Response 201'];
+    const groups = ['## Groups [/groups]', '### List groups [GET]', '+ Response 200'];
+    const ids = (...lines: string[]) => {
+      const { doc } = toOpenApi(apib('# A', ...lines));
+      return Object.fromEntries(
+        Object.entries(doc.paths).flatMap(([path, item]) =>
+          Object.entries(item as Record<string, { operationId: string }>).map(([method, o]) => [`${method} ${path}`, o.operationId]),
+        ),
+      );
+    };
+    const before = ids(...users);
+    expect(before).toEqual({ 'get /users': 'list', 'post /users': 'createUser' });
+    // Added before, added after, moved around: the ids of the actions already there stay.
+    expect(ids(...groups, ...users)).toMatchObject(before);
+    expect(ids(...users, ...groups)).toMatchObject(before);
+    expect(ids(...users, ...groups, '## More users [/users/more]', '### Create user [POST]', '+ Response 201')).toMatchObject(before);
+    // An earlier action with the same title takes the id; the later one falls back to resource + title.
+    expect(ids('## Teams [/teams]', '### List [GET]', '+ Response 200', ...users)).toEqual({
+      'get /teams': 'list',
+      'get /users': 'usersList',
+      'post /users': 'createUser',
+    });
+  });
+
   it('merges two actions with the same method and path instead of overwriting', () => {
     const source = apib(
       '# A',
