@@ -67,7 +67,9 @@ describe('check --base', () => {
     // A single commit: nothing earlier to compare with.
     const first = await repo.run('check', '--base');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('check: no base to compare with (HEAD is the first commit); pass --base REV to name one');
+    expect(first.stdout).toContain(
+      'check: no base to compare with (HEAD is the first commit, no release tag v* reachable, HEAD is on main); pass --base REV to name one',
+    );
 
     repo.git('tag', 'v1.0.0');
     const tagCommit = repo.git('rev-parse', '--short=7', 'HEAD').trim();
@@ -133,6 +135,50 @@ describe('check --base', () => {
     expect(unknown.stderr).toBe('check: unknown revision no-such-tag (in a shallow or single-branch clone, fetch it first)');
   }, 60_000);
 
+  it('without a release tag or main, leaves from master, else the remote default branch, else says what it tried and uses HEAD^', async () => {
+    const repo = repository();
+    const short = (rev: string, cwd = repo.dir) =>
+      execFileSync('git', ['rev-parse', '--short=7', rev], { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
+    const changes = '1 breaking, 0 warnings, 0 info';
+    repo.git('branch', '-m', 'main', 'master');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.edit(...EDITS.retitleEventDetails);
+    expect((await repo.run('generate', '--allow-breaking')).status).toBe(0);
+    repo.commit('Get event details');
+    const fromMaster = await repo.run('check', '--base');
+    expect(fromMaster.stdout.split('\n')[0]).toBe(
+      `check: API changes since master (${short('master')}), where this branch left master: ${changes}`,
+    );
+
+    // A clone whose own default branch is gone: the remote's default branch (origin/HEAD → origin/master) is the mainline.
+    const clone = join(repo.dir, 'clone');
+    execFileSync('git', ['clone', '-q', '--branch', 'feature', `file://${repo.dir}`, clone], { env: GIT_ENV, stdio: 'pipe' });
+    execFileSync('git', ['remote', 'set-head', 'origin', 'master'], { cwd: clone, env: GIT_ENV, stdio: 'pipe' });
+    const io = capture();
+    await runCli(['check', '--base', '--spec', join(clone, 'spec/partner-api.apib'), '--out', join(clone, 'generated')], io);
+    expect(io.stdout[0]).toBe(
+      `check: API changes since origin/HEAD (${short('origin/HEAD', clone)}), where this branch left origin/HEAD: ${changes}`,
+    );
+
+    // No mainline at all: the previous commit, and the line says what was not there.
+    repo.git('branch', '-D', 'master');
+    const fromParent = await repo.run('check', '--base');
+    expect(fromParent.stdout.split('\n')[0]).toBe(
+      `check: API changes since HEAD^ (${short('HEAD^')}), the previous commit ` +
+        `(no release tag v* reachable, no main, master, origin/HEAD, origin/main or origin/master branch): ${changes}`,
+    );
+    expect(fromParent.status).toBe(1);
+
+    // A main with a history of its own is no mainline of this branch.
+    repo.git('checkout', '-q', '--orphan', 'main');
+    repo.commit('unrelated main');
+    repo.git('checkout', '-q', 'feature');
+    const unrelated = await repo.run('check', '--base');
+    expect(unrelated.stdout.split('\n')[0]).toBe(
+      `check: API changes since HEAD^ (${short('HEAD^')}), the previous commit (no release tag v* reachable, no history shared with main): ${changes}`,
+    );
+  }, 120_000);
+
   it('skips the comparison with a note in a shallow clone', async () => {
     const repo = repository();
     repo.edit(...EDITS.venueCapacity);
@@ -145,7 +191,7 @@ describe('check --base', () => {
       await runCli(['check', '--base', '--spec', join(shallow, 'spec/partner-api.apib'), '--out', join(shallow, 'generated')], io),
     ).toBe(0);
     expect(io.stdout).toContain(
-      'check: no base to compare with (a shallow clone without the previous commit: git fetch --unshallow fetches it); pass --base REV to name one',
+      'check: no base to compare with (a shallow clone without the previous commit, no release tag v* reachable, HEAD is on main: git fetch --unshallow fetches it); pass --base REV to name one',
     );
   }, 60_000);
 

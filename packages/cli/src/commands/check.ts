@@ -11,13 +11,14 @@ or when the blueprint has any warning. API changes against the generated/openapi
 on disk are listed.
 
 With --base, also compares the API the spec describes now with generated/openapi.json
-as committed at REV (a commit, branch or tag; read with git show), listing every change
-with its rule, severity and the operations it affects. Any breaking change fails the
-check unless generated/package.json's version is a new major version since REV (below
-1.0.0, a new minor) and packages/client/package.json makes a breaking release too.
-Without REV: the last release tag (v1.2.3), else where the branch left main, else the
-previous commit; with no such history (a single commit, a shallow clone) the
-comparison is skipped with a note.
+as committed at REV (a commit, branch or tag), listing every change with its rule,
+severity and the operations it affects. Any breaking change fails the check unless
+generated/package.json's version is a new major version since REV (below 1.0.0, a new
+minor) and packages/client/package.json makes a breaking release too.
+Without REV: the last release tag (v1.2.3), else where the branch left the first of
+main, master, origin/HEAD, origin/main, origin/master that exists, else the previous
+commit (the line naming the base says what was not found); with no such history (a
+single commit, a shallow clone) the comparison is skipped with a note.
 
 Options:
   --base [REV]       compare with generated/ as committed at REV (see above)

@@ -1,7 +1,7 @@
 /**
- * Files as committed at a git revision (`git show REV:path`), and the revision a
+ * Files as committed at a git revision (read with `git cat-file`), and the revision a
  * change is judged against when none is named: the last release tag, else where the
- * branch left main, else the previous commit.
+ * branch left main (or master, or the remote's default branch), else the previous commit.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -77,11 +77,15 @@ export interface Base {
   why: string;
 }
 
+/** Where a branch usually leaves from, in the order tried: local names first, then the remote's default branch. */
+const MAINLINES = ['main', 'master', 'origin/HEAD', 'origin/main', 'origin/master'] as const;
+
 /**
- * The default base: the newest release tag (`v1.2.3`) reachable from HEAD; else the
- * merge base with main (or origin/main) when HEAD is not on it; else HEAD's parent.
- * None, with the reason, when the history has none of these (a single commit, a
- * shallow clone).
+ * The default base: the newest release tag (`v1.2.3`, no pre-release) reachable from
+ * HEAD; else the merge base with the first of {@link MAINLINES} the repository has,
+ * when HEAD is not on it; else HEAD's parent. None, with the reason, when the history
+ * has none of these (a single commit, a shallow clone). Whatever is not found is named
+ * in `why`, so the one line that reports the base says what was tried.
  */
 export async function defaultBase(root: string): Promise<Base | { none: string }> {
   const head = await commitOf(root, 'HEAD');
@@ -93,19 +97,30 @@ export async function defaultBase(root: string): Promise<Base | { none: string }
     const commit = await commitOf(root, name);
     if (commit) return { rev: name, commit, why: 'the last release tag' };
   }
-  for (const main of ['main', 'origin/main']) {
-    const mainCommit = await commitOf(root, main);
+  const found = await leftMainline(root, head);
+  if ('commit' in found) return found;
+  const tried = `no release tag v* reachable, ${found.tried}`;
+  const parent = await commitOf(root, 'HEAD^');
+  if (parent) return { rev: 'HEAD^', commit: parent, why: `the previous commit (${tried})` };
+  const shallow = await git(['rev-parse', '--is-shallow-repository'], root);
+  if (shallow.ok && shallow.stdout.trim() === 'true') {
+    return { none: `a shallow clone without the previous commit, ${tried}: git fetch --unshallow fetches it` };
+  }
+  return { none: `HEAD is the first commit, ${tried}` };
+}
+
+/** Where HEAD left the first mainline that shares its history; else what was found instead, in words. */
+async function leftMainline(root: string, head: string): Promise<Base | { tried: string }> {
+  const unrelated: string[] = [];
+  for (const mainline of MAINLINES) {
+    const mainCommit = await commitOf(root, mainline);
     if (!mainCommit) continue;
     const mergeBase = await git(['merge-base', head, mainCommit], root);
     const commit = mergeBase.ok ? mergeBase.stdout.trim() : '';
-    if (commit && commit !== head) return { rev: main, commit, why: `where this branch left ${main}` };
-    break;
+    if (!commit) unrelated.push(mainline);
+    else if (commit === head) return { tried: `HEAD is on ${mainline}` };
+    else return { rev: mainline, commit, why: `where this branch left ${mainline}` };
   }
-  const parent = await commitOf(root, 'HEAD^');
-  if (parent) return { rev: 'HEAD^', commit: parent, why: 'the previous commit' };
-  const shallow = await git(['rev-parse', '--is-shallow-repository'], root);
-  if (shallow.ok && shallow.stdout.trim() === 'true') {
-    return { none: 'a shallow clone without the previous commit: git fetch --unshallow fetches it' };
-  }
-  return { none: 'HEAD is the first commit' };
+  if (unrelated.length > 0) return { tried: `no history shared with ${unrelated.join(' or ')}` };
+  return { tried: `no ${MAINLINES.slice(0, -1).join(', ')} or ${MAINLINES.at(-1)} branch` };
 }
