@@ -8,7 +8,7 @@ import { render } from '../../packages/cli/src/pipeline/render-document.js';
 import { startRenderer } from '../../packages/cli/src/pipeline/renderer.js';
 import { pipelineFingerprint, specOutputs } from '../../packages/cli/src/pipeline/spec-outputs.js';
 import { ROOT } from './support.js';
-import { type SpecCopy, copySpec } from './spec-copy.js';
+import { type SpecCopy, copySpec, runIn } from './spec-copy.js';
 
 const copies: SpecCopy[] = [];
 afterAll(() => {
@@ -143,7 +143,8 @@ describe('the output cache', () => {
   it('answers an unchanged spec without converting, with exactly what a conversion gives', async () => {
     const w = fresh();
     const source = readFileSync(w.spec, 'utf8');
-    const cache = OutputCache.beside(w.out, {});
+    const cache = OutputCache.forProject(w.dir, w.out, {});
+    if (!cache) throw new Error('the copy is a project: it has a package.json');
     const cold = await specOutputs(source, cache);
     const warm = await specOutputs(source, cache);
     const uncached = await specOutputs(source, undefined);
@@ -160,6 +161,30 @@ describe('the output cache', () => {
     expect(OutputCache.key(fingerprint, source)).not.toBe(OutputCache.key(fingerprint, `${source} `));
     expect(OutputCache.key(fingerprint, source)).not.toBe(OutputCache.key(`${fingerprint}0`, source));
   });
+
+  it('lives in the node_modules of the project the CLI runs in, never in or beside a custom output folder (real processes)', () => {
+    const w = fresh();
+    const cache = join(w.dir, 'node_modules/.cache/tm-partner');
+    const records = () => readdirSync(join(cache, 'runs'));
+    const args = ['--spec', 'spec/partner-api.apib'];
+    // A custom output folder, two levels down: the cache stays at the project's root.
+    expect(runIn(w.dir, ['generate', ...args, '--out', 'build/api']).status).toBe(0);
+    expect(runIn(w.dir, ['check', ...args, '--out', 'build/api']).status).toBe(0);
+    expect(records()).toHaveLength(1);
+    expect(readdirSync(join(w.dir, 'build'))).toEqual(['api']);
+    expect(readdirSync(join(w.dir, 'build/api')).sort()).toEqual([...GENERATED_FILES].sort());
+    // From a subfolder, and from inside generated/ (which has a package.json of its own): the project is still the copy.
+    expect(runIn(join(w.dir, 'spec'), ['check', '--spec', 'partner-api.apib', '--out', '../generated']).status).toBe(0);
+    expect(runIn(w.out, ['check', '--spec', '../spec/partner-api.apib', '--out', '.']).status).toBe(0);
+    expect(records()).toHaveLength(1);
+    expect(readdirSync(join(w.dir, 'spec'))).toEqual(['partner-api.apib']);
+    expect(readdirSync(w.out).sort()).toEqual([...GENERATED_FILES].sort());
+    // Outside any project there is no cache: nothing is written but the output.
+    rmSync(join(w.dir, 'node_modules'), { recursive: true });
+    rmSync(join(w.dir, 'package.json'));
+    expect(runIn(w.dir, ['check', ...args, '--out', 'generated']).status).toBe(0);
+    expect(readdirSync(w.dir).sort()).toEqual(['build', 'generated', 'spec']);
+  }, 300_000);
 
   it('renders types on a worker thread, byte for byte as in this thread', async () => {
     const document: object = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));

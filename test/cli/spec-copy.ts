@@ -22,18 +22,23 @@ export interface SpecCopy {
   edit(from: string, to: string): void;
   /** `tm-partner COMMAND --spec … --out … ARGS`. */
   run(command: 'generate' | 'check', ...args: string[]): Promise<RunResult>;
-  /** `tm-partner COMMAND --spec spec/partner-api.apib --out generated ARGS` as its own process, from the copy's folder; status null when it did not exit within a minute. */
+  /** `tm-partner COMMAND --spec spec/partner-api.apib --out generated ARGS` as its own process, from the copy's folder (see {@link runIn}). */
   runProcess(command: 'generate' | 'check', ...args: string[]): { status: number | null; stdout: string; stderr: string };
   remove(): void;
 }
 
-/** spec/partner-api.apib and generated/ copied to `<tmp>/spec/` and `<tmp>/generated/` (its own output cache beside them). */
+/**
+ * spec/partner-api.apib and generated/ copied to `<tmp>/spec/` and `<tmp>/generated/`, in a
+ * project of their own (a package.json), whose output cache is `<tmp>/node_modules/.cache/tm-partner`.
+ */
 export function copySpec(): SpecCopy {
   const dir = mkdtempSync(join(tmpdir(), 'tm-spec-'));
   const spec = join(dir, 'spec', 'partner-api.apib');
   const out = join(dir, 'generated');
+  const cache = join(dir, 'node_modules', '.cache', 'tm-partner');
   cpSync(join(ROOT, 'spec'), join(dir, 'spec'), { recursive: true });
   cpSync(join(ROOT, 'generated'), out, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
   return {
     dir,
     spec,
@@ -48,20 +53,31 @@ export function copySpec(): SpecCopy {
     },
     async run(command, ...args) {
       const io = capture();
-      const status = await runCli([command, '--spec', spec, '--out', out, ...args], io);
-      return { status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+      // In-process runs work in the test's folder; the copy keeps the cache its own checkout would.
+      const saved = process.env.TM_PARTNER_CACHE_DIR;
+      process.env.TM_PARTNER_CACHE_DIR = cache;
+      try {
+        const status = await runCli([command, '--spec', spec, '--out', out, ...args], io);
+        return { status, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+      } finally {
+        if (saved === undefined) delete process.env.TM_PARTNER_CACHE_DIR;
+        else process.env.TM_PARTNER_CACHE_DIR = saved;
+      }
     },
     runProcess(command, ...args) {
-      const r = spawnSync(process.execPath, [BIN, command, '--spec', 'spec/partner-api.apib', '--out', 'generated', ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-        // A process that does not end is a failure to report, not a test run that never ends.
-        timeout: 60_000,
-      });
-      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+      return runIn(dir, [command, '--spec', 'spec/partner-api.apib', '--out', 'generated', ...args]);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** `tm-partner ARGS` as its own process in `cwd`; status null when it did not exit within a minute. */
+export function runIn(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env };
+  delete env.TM_PARTNER_CACHE_DIR;
+  // A process that does not end is a failure to report, not a test run that never ends.
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Edits of the real spec used by several tests. */

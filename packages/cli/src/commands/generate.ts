@@ -25,8 +25,9 @@ Options:
   --out DIR          folder to write (default: generated/)
   -h, --help         show this text
 
-Runs that succeeded are remembered in node_modules/.cache/tm-partner/ beside the
-output folder (or $TM_PARTNER_CACHE_DIR), so an unchanged spec is not converted again.
+Runs that succeeded are remembered in node_modules/.cache/tm-partner/ of the project
+run in (the nearest folder up with a package.json, outside the output folder), or in
+$TM_PARTNER_CACHE_DIR, so an unchanged spec is not converted again.
 
 Exit status: 0 written (or already up to date, or watching stopped), 1 the spec has
 errors or the changes break clients, 2 usage error or a file that cannot be read or written.`;
@@ -50,7 +51,7 @@ export function generateOptions(flags: { 'allow-breaking'?: boolean; spec?: stri
     spec: resolve(flags.spec ?? PATHS.spec),
     out,
     allowBreaking: flags['allow-breaking'] ?? false,
-    cache: OutputCache.beside(out),
+    cache: OutputCache.forProject(process.cwd(), out),
   };
 }
 

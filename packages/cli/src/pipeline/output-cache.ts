@@ -6,12 +6,13 @@
  * digest. Only runs whose document validated are recorded. A blob is checked
  * against its name when read, so a damaged cache is a miss, never a wrong answer.
  *
- * It lives in `node_modules/.cache/tm-partner/` beside the generated folder (git
+ * It lives in `node_modules/.cache/tm-partner/` of the project the CLI runs in (git
  * ignores node_modules), or in `$TM_PARTNER_CACHE_DIR`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@tm-partner/apib-to-openapi';
 import { GENERATED_FILES, type GeneratedName, type GeneratedSet } from './build-generated.js';
 
@@ -33,9 +34,20 @@ export function digestOf(text: string | Buffer): string {
 export class OutputCache {
   constructor(readonly dir: string) {}
 
-  /** The cache for a generated folder: `$TM_PARTNER_CACHE_DIR`, else `node_modules/.cache/tm-partner` beside it. */
-  static beside(outDir: string, env: NodeJS.ProcessEnv = process.env): OutputCache {
-    return new OutputCache(env.TM_PARTNER_CACHE_DIR || join(dirname(outDir), 'node_modules', '.cache', 'tm-partner'));
+  /**
+   * The cache of the project the CLI runs in: `$TM_PARTNER_CACHE_DIR`, else
+   * `node_modules/.cache/tm-partner` in the nearest folder at or above `cwd` that holds a
+   * package.json and is not inside the output folder; undefined (no cache) outside a project.
+   */
+  static forProject(cwd: string, outDir: string, env: NodeJS.ProcessEnv = process.env): OutputCache | undefined {
+    if (env.TM_PARTNER_CACHE_DIR) return new OutputCache(env.TM_PARTNER_CACHE_DIR);
+    for (let dir = cwd; ; dir = dirname(dir)) {
+      // generated/ has a package.json of its own; a cache there would be written into the output.
+      const fromOut = relative(outDir, dir);
+      const inOutput = fromOut === '' || (!isAbsolute(fromOut) && fromOut !== '..' && !fromOut.startsWith(`..${sep}`));
+      if (!inOutput && existsSync(join(dir, 'package.json'))) return new OutputCache(join(dir, 'node_modules', '.cache', 'tm-partner'));
+      if (dirname(dir) === dir) return undefined;
+    }
   }
 
   /** The key of a run: the spec's bytes under a pipeline fingerprint. */
