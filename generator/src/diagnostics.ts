@@ -22,6 +22,12 @@ export function formatDiagnostic(d: Diagnostic, fallbackName = '<input>'): strin
   return `${where}: ${d.severity}: ${d.message}`;
 }
 
+/** Diagnostics sorted by position (stable; those without one last), as a reader meets them in the blueprint. */
+export function inSourceOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.line === undefined ? Number.MAX_SAFE_INTEGER : d.line * 1e6 + (d.column ?? 0));
+  return [...diagnostics].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Collects diagnostics, dropping exact repeats so each problem is said once. */
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];

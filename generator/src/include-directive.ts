@@ -41,29 +41,21 @@ export function expandIncludes(source: string, read: ReadInclude | undefined): E
       }
       const at = originOf(index);
       const path = match[2] ?? '';
+      // The directive stays as written, and the diagnostic says why, at its line.
+      const leave = (severity: Diagnostic['severity'], message: string) => {
+        diagnostics.push({ severity, message, line: at, column: 1 });
+        out.push(indent + line);
+        origin.push(at);
+      };
       let raw: string | Uint8Array;
       try {
         raw = read(path);
       } catch {
-        diagnostics.push({
-          severity: 'warning',
-          message: `included file '${path}' cannot be read; the directive is left in place`,
-          line: at,
-          column: 1,
-        });
-        out.push(indent + line);
-        origin.push(at);
+        leave('warning', `included file '${path}' cannot be read; the directive is left in place`);
         return;
       }
       if (depth >= MAX_DEPTH) {
-        diagnostics.push({
-          severity: 'warning',
-          message: `includes nested deeper than ${MAX_DEPTH}; '${path}' is not expanded`,
-          line: at,
-          column: 1,
-        });
-        out.push(indent + line);
-        origin.push(at);
+        leave('warning', `includes nested deeper than ${MAX_DEPTH}; '${path}' is not expanded`);
         return;
       }
       // An included file is part of the blueprint: the same encoding rules apply to it.
@@ -71,14 +63,7 @@ export function expandIncludes(source: string, read: ReadInclude | undefined): E
       if (decoded.text === undefined || decoded.problem) {
         const problem = decoded.problem;
         const place = problem?.line === undefined ? '' : `, line ${problem.line} column ${problem.column ?? 1}`;
-        diagnostics.push({
-          severity: 'error',
-          message: `included file '${path}'${place}: ${problem?.message ?? 'unreadable'}`,
-          line: at,
-          column: 1,
-        });
-        out.push(indent + line);
-        origin.push(at);
+        leave('error', `included file '${path}'${place}: ${problem?.message ?? 'unreadable'}`);
         return;
       }
       const body = decoded.text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');

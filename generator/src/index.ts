@@ -1,7 +1,7 @@
 /** Programmatic API: API Blueprint text (or a file's bytes) → OpenAPI 3.1 document and diagnostics. */
 import { type Element, children } from './api-elements.js';
 import { decodeBlueprint, findBinary } from './decode-blueprint.js';
-import { type Diagnostic, DiagnosticSink } from './diagnostics.js';
+import { type Diagnostic, DiagnosticSink, inSourceOrder } from './diagnostics.js';
 import { type OpenApiDocument, elementsToOpenApi } from './elements-to-openapi.js';
 import { type ExpandedSource, type ReadInclude, expandIncludes } from './include-directive.js';
 import { normaliseSource } from './normalise-source.js';
@@ -99,10 +99,6 @@ function named(items: Diagnostic[], file: string | undefined): Diagnostic[] {
 function finish(items: Diagnostic[], file: string | undefined, expanded: ExpandedSource): Diagnostic[] {
   const mapped = items.map((d) => (d.line === undefined ? d : { ...d, line: expanded.originalLine(d.line) }));
   // Drafter's, the include step's and the converter's own, in the order of the blueprint.
-  const rank = (d: Diagnostic) => (d.line === undefined ? Number.MAX_SAFE_INTEGER : d.line * 1e6 + (d.column ?? 0));
-  return named(
-    [...expanded.diagnostics, ...mapped].sort((a, b) => rank(a) - rank(b)),
-    file,
-  );
+  return named(inSourceOrder([...expanded.diagnostics, ...mapped]), file);
 }
 export { converterFingerprint } from './converter-fingerprint.js';

@@ -9,7 +9,7 @@
  */
 import { type Element, children, classes, id, isElement, text, title } from './api-elements.js';
 import { type Chunk, planChunks } from './blueprint-chunks.js';
-import type { Diagnostic } from './diagnostics.js';
+import { type Diagnostic, inSourceOrder } from './diagnostics.js';
 import { type DrafterOptions, loadDrafter } from './load-drafter.js';
 import { SourceLocator } from './source-locator.js';
 
@@ -187,12 +187,6 @@ function diagnosticOf(el: Element, locator: SourceLocator, lineOf: (line: number
   const message = (text(el) ?? 'unknown Drafter annotation').trim();
   const at = locator.ofAnnotation(el);
   return at ? { severity, message, line: lineOf(at.line), column: at.column } : { severity, message };
-}
-
-/** Diagnostics sorted by position (stable; those without one last), whichever way they were parsed. */
-function inSourceOrder(diagnostics: Diagnostic[]): Diagnostic[] {
-  const rank = (d: Diagnostic) => (d.line === undefined ? Number.MAX_SAFE_INTEGER : d.line * 1e6 + (d.column ?? 0));
-  return [...diagnostics].sort((a, b) => rank(a) - rank(b));
 }
 
 function describe(err: unknown): string {
