@@ -113,6 +113,19 @@ describe('generate and check', () => {
     expect(w.read('openapi.json')).toBe(before);
   });
 
+  it('refuse a binary spec as text that is not UTF-8, at its first NUL byte', async () => {
+    const w = fresh();
+    writeFileSync(w.spec, Buffer.concat([Buffer.from('FORMAT: 1A\n# API\n'), Buffer.from([0x50, 0x4b, 0x00, 0x03])]));
+    for (const command of ['generate', 'check'] as const) {
+      const r = await w.run(command);
+      expect(r.stderr.split('\n')).toEqual([
+        `${w.spec}:3:3: error: binary input: a NUL byte; an API Blueprint is UTF-8 text`,
+        `${command}: ${w.spec} is not UTF-8 text; ${w.out}/ is left as it was. Save it as UTF-8 and run ${command} again.`,
+      ]);
+      expect(r.status).toBe(1);
+    }
+  });
+
   it('refuse a VERSION that is no semantic version, naming its line (real processes)', () => {
     const w = fresh();
     const before = w.read('package.json');

@@ -1,10 +1,11 @@
 /** The first step of generate and check: read the spec and get what it gives, reporting failures as the command. */
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '@tm-partner/apib-to-openapi';
-import { fileErrorReason } from '@tm-partner/apib-to-openapi/write';
+import { decodeBlueprint } from '@tm-partner/apib-to-openapi/decode';
 import type { Io } from '../io.js';
 import { SpecError } from './build-generated.js';
 import { displayPath } from './display-path.js';
+import { readFailure } from './io-failure.js';
 import type { OutputCache } from './output-cache.js';
 import { type SpecOutputs, specOutputs } from './spec-outputs.js';
 
@@ -20,22 +21,19 @@ export async function readSpec(
   try {
     bytes = await readFile(spec);
   } catch (error) {
-    io.err(`${command}: cannot read ${displayPath(spec)}: ${fileErrorReason(error)}`);
+    io.err(`${command}: ${readFailure(spec, error)}`);
     return { exit: 2 };
   }
   const name = displayPath(spec);
-  let source: string;
-  try {
-    // Never U+FFFD in place of a bad byte: the converter places the first one.
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const { convertBytes } = await import('@tm-partner/apib-to-openapi');
-    await report(convertBytes(bytes).diagnostics, name, io);
+  // The converter's own decoding: never U+FFFD in place of a bad byte, and no binary input.
+  const decoded = decodeBlueprint(bytes);
+  if (decoded.text === undefined) {
+    await report(decoded.diagnostics, name, io);
     io.err(`${command}: ${name} is not UTF-8 text; ${displayPath(out)}/ is left as it was. Save it as UTF-8 and run ${command} again.`);
     return { exit: 1 };
   }
   try {
-    const outputs = await specOutputs(source, cache);
+    const outputs = await specOutputs(decoded.text, cache);
     await report(outputs.diagnostics, name, io);
     return { outputs, warnings: outputs.diagnostics.length };
   } catch (error) {

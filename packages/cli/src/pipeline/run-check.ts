@@ -10,7 +10,7 @@ import { apiChangesOnDisk, readGeneratedFolder, staleFiles } from './generated-f
 import { lineDiff } from './line-diff.js';
 import type { OutputCache } from './output-cache.js';
 import { readSpec } from './read-spec.js';
-import { ioFailure } from './run-generate.js';
+import { ioFailure } from './io-failure.js';
 
 export interface CheckRunOptions {
   spec: string;

@@ -5,11 +5,12 @@
  */
 import { join } from 'node:path';
 import type { ApiChange } from '@tm-partner/apib-to-openapi/diff';
-import { WriteFilesError, writeFilesAtomically } from '@tm-partner/apib-to-openapi/write';
+import { writeFilesAtomically } from '@tm-partner/apib-to-openapi/write';
 import type { Io } from '../io.js';
 import { GENERATED_FILES } from './build-generated.js';
 import { displayPath } from './display-path.js';
-import { ReadFileError, apiChangesOnDisk, readGeneratedFolder, staleFiles } from './generated-folder.js';
+import { apiChangesOnDisk, readGeneratedFolder, staleFiles } from './generated-folder.js';
+import { ioFailure } from './io-failure.js';
 import type { OutputCache } from './output-cache.js';
 import { readSpec } from './read-spec.js';
 
@@ -63,11 +64,4 @@ async function listChanges(changes: ApiChange[], against: string, io: Io): Promi
   const { countChanges, formatChanges } = await import('@tm-partner/apib-to-openapi/diff');
   io.out(`generate: API changes against ${against}: ${countChanges(changes).text}`);
   for (const line of formatChanges(changes)) io.out(line);
-}
-
-/** The one-line message of a read or write failure; undefined for anything else. */
-export function ioFailure(error: unknown): string | undefined {
-  if (error instanceof ReadFileError) return `cannot read ${displayPath(error.path)}: ${error.reason}`;
-  if (error instanceof WriteFilesError) return `cannot write ${displayPath(error.path)}: ${error.reason}`;
-  return undefined;
 }
