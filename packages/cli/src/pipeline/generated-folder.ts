@@ -46,11 +46,18 @@ export function staleFiles(folder: GeneratedFolder, expected: SpecOutputs): Gene
   });
 }
 
-/** The API changes from the document on disk to the one the spec gives; undefined when there is no readable document on disk. */
-export async function apiChangesOnDisk(folder: GeneratedFolder, expected: SpecOutputs): Promise<ApiChange[] | undefined> {
+/**
+ * The API changes from the document on disk to the one the spec gives (`stale` is what
+ * {@link staleFiles} found); undefined when there is no readable document on disk.
+ */
+export async function apiChangesOnDisk(
+  folder: GeneratedFolder,
+  expected: SpecOutputs,
+  stale: readonly GeneratedName[],
+): Promise<ApiChange[] | undefined> {
   const current = folder['openapi.json'];
   if (current === undefined) return undefined;
-  if (digestOf(current) === expected.digests['openapi.json']) return [];
+  if (!stale.includes('openapi.json')) return [];
   let before: unknown;
   try {
     before = JSON.parse(current);
@@ -58,5 +65,5 @@ export async function apiChangesOnDisk(folder: GeneratedFolder, expected: SpecOu
     return undefined;
   }
   const { diffApis } = await import('@tm-partner/apib-to-openapi/diff');
-  return diffApis(before, JSON.parse(await expected.content('openapi.json')));
+  return diffApis(before, await expected.document());
 }

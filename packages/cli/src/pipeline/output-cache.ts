@@ -75,10 +75,9 @@ export class OutputCache {
     return bytes !== undefined && digestOf(bytes) === digest ? bytes.toString('utf8') : undefined;
   }
 
-  /** Records a known-good run. Best effort: a cache that cannot be written only costs speed. */
-  async remember(key: string, files: GeneratedSet, diagnostics: Diagnostic[]): Promise<void> {
+  /** Records a known-good run (`digests` are those of `files`). Best effort: a cache that cannot be written only costs speed. */
+  async remember(key: string, files: GeneratedSet, digests: Record<GeneratedName, string>, diagnostics: Diagnostic[]): Promise<void> {
     try {
-      const digests = Object.fromEntries(GENERATED_FILES.map((n) => [n, digestOf(files[n])])) as Record<GeneratedName, string>;
       for (const name of GENERATED_FILES) await this.put(join('blobs', digests[name]), files[name]);
       await this.put(join('runs', `${key}.json`), JSON.stringify({ digests, diagnostics } satisfies CacheRecord));
       await this.prune();

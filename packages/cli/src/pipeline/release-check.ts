@@ -27,8 +27,8 @@ export interface ReleaseCheckOptions {
   out: string;
   /** The spec, as shown to the user (for the next-step advice). */
   specName: string;
-  /** The API document and manifest the spec gives now. */
-  now: { openapi: string; manifest: string };
+  /** The API document (parsed) and manifest the spec gives now. */
+  now: { document: unknown; manifest: string };
 }
 
 /** pass: nothing breaks, or it is released properly; fail: exit 1; unusable: a named base that cannot be read (exit 2). */
@@ -81,7 +81,7 @@ async function compare(root: string, base: Base, options: ReleaseCheckOptions, i
     io.out(`check: ${displayPath(openapiPath)} is not in ${label}, ${base.why}; nothing to compare with`);
     return 'pass';
   }
-  const changes = diffApis(parseJson(committed, `${displayPath(openapiPath)} at ${label}`), JSON.parse(options.now.openapi));
+  const changes = diffApis(parseJson(committed, `${displayPath(openapiPath)} at ${label}`), options.now.document);
   const counts = countChanges(changes);
   io.out(`check: API changes since ${label}, ${base.why}: ${changes.length === 0 ? 'none' : counts.text}`);
   for (const line of formatChanges(changes)) io.out(line);

@@ -40,7 +40,7 @@ export async function runCheck(options: CheckRunOptions, io: Io): Promise<number
     }
     if (stale.length > 0) {
       problems.push(`${stale.length} generated file(s) differ from ${specName}; run tm-partner generate and commit ${out}/`);
-      const changes = await apiChangesOnDisk(folder, outputs);
+      const changes = await apiChangesOnDisk(folder, outputs, stale);
       if (changes && changes.length > 0) {
         const { countChanges, formatChanges } = await import('@tm-partner/apib-to-openapi/diff');
         const counts = countChanges(changes);
@@ -65,7 +65,7 @@ export async function runCheck(options: CheckRunOptions, io: Io): Promise<number
         base: options.base === '' ? undefined : options.base,
         out: options.out,
         specName,
-        now: { openapi: await outputs.content('openapi.json'), manifest: await outputs.content('package.json') },
+        now: { document: await outputs.document(), manifest: await outputs.content('package.json') },
       },
       io,
     );

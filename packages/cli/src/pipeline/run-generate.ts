@@ -35,7 +35,7 @@ export async function runGenerate(options: GenerateRunOptions, io: Io): Promise<
       io.out(`generate: ${out}/ already matches ${displayPath(options.spec)} (${GENERATED_FILES.length} files); nothing to write`);
       return 0;
     }
-    const changes = await apiChangesOnDisk(folder, outputs);
+    const changes = await apiChangesOnDisk(folder, outputs, stale);
     const breaking = changes?.filter((c) => c.severity === 'breaking').length ?? 0;
     if (changes && changes.length > 0) await listChanges(changes, `${out}/openapi.json`, io);
     if (breaking > 0 && !options.allowBreaking) {

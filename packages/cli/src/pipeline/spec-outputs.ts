@@ -16,6 +16,8 @@ export interface SpecOutputs {
   diagnostics: Diagnostic[];
   /** The text of one file. */
   content(name: GeneratedName): Promise<string>;
+  /** openapi.json parsed, once for the run however many comparisons read it. */
+  document(): Promise<unknown>;
   /** Whether the answer came from the cache (no conversion ran). */
   cached: boolean;
 }
@@ -26,7 +28,7 @@ export async function specOutputs(source: string, cache: OutputCache | undefined
   const record = cache && key ? await cache.lookup(key) : undefined;
   if (cache && key && record) {
     let built: Promise<GeneratedSet> | undefined;
-    return {
+    return withDocument({
       digests: record.digests,
       diagnostics: record.diagnostics,
       cached: true,
@@ -37,16 +39,17 @@ export async function specOutputs(source: string, cache: OutputCache | undefined
         built ??= buildGenerated(source).then((r) => r.files);
         return (await built)[name];
       },
-    };
+    });
   }
   const { files, diagnostics } = await buildGenerated(source);
-  if (cache && key) await cache.remember(key, files, diagnostics);
-  return {
-    digests: Object.fromEntries(GENERATED_FILES.map((n) => [n, digestOf(files[n])])) as Record<GeneratedName, string>,
-    diagnostics,
-    cached: false,
-    content: async (name) => files[name],
-  };
+  const digests = Object.fromEntries(GENERATED_FILES.map((n) => [n, digestOf(files[n])])) as Record<GeneratedName, string>;
+  if (cache && key) await cache.remember(key, files, digests, diagnostics);
+  return withDocument({ digests, diagnostics, cached: false, content: async (name) => files[name] });
+}
+
+function withDocument(outputs: Omit<SpecOutputs, 'document'>): SpecOutputs {
+  let parsed: Promise<unknown> | undefined;
+  return { ...outputs, document: () => (parsed ??= outputs.content('openapi.json').then((text) => JSON.parse(text) as unknown)) };
 }
 
 let fingerprint: Promise<string> | undefined;
