@@ -1,7 +1,8 @@
 /**
- * spec → the generated file set, in memory: the blueprint is converted, the OpenAPI
- * document validated (swagger-parser and Redocly) and its types rendered on another
- * thread, its JSON and YAML written meanwhile, and the package manifest. Nothing here touches generated/;
+ * spec → the generated file set, in memory: the blueprint is converted and its VERSION
+ * checked; the renderer (a worker thread where one can run) validates the document
+ * (swagger-parser and Redocly) and renders its types while this thread serializes it as
+ * YAML, then as JSON, and writes the package manifest. Nothing here touches generated/;
  * a spec with errors or an invalid document is a {@link SpecError}.
  */
 import type { Diagnostic } from '@tm-partner/apib-to-openapi';
@@ -38,7 +39,7 @@ export async function buildGenerated(source: string): Promise<{ files: Generated
   const badVersion = versionProblem(source, document.info.version);
   if (badVersion) throw new SpecError('the blueprint has errors', [badVersion, ...diagnostics]);
   const rendering = renderer.render(document);
-  // The YAML is written here meanwhile.
+  // Serialized here while the renderer works.
   const yaml = serializeDocument(document, 'yaml');
   const { problems, types } = await rendering;
   if (problems.length > 0) throw new SpecError(`the OpenAPI document is not valid:\n  ${problems.join('\n  ')}`, diagnostics);

@@ -1,9 +1,10 @@
 /**
- * A content-addressed record of known-good pipeline runs: the key is a hash of the
- * spec's bytes and of the pipeline's fingerprint (converter code, pipeline code,
- * dependency versions); the record holds the digest of every file that run wrote
- * and its diagnostics, and the files themselves are kept as blobs named by their
- * digest. Only runs whose document validated are recorded. A blob is checked
+ * Known-good pipeline runs, kept between processes. A run's key hashes the spec's
+ * decoded text with the pipeline's fingerprint (the converter's and this pipeline's
+ * code, and the versions of the packages that shape the output); its record holds the
+ * digest of each file the run built (whether or not it wrote them) and its diagnostics,
+ * and the files themselves are blobs named by their digest. Only runs whose document
+ * converted and validated are recorded, the newest {@link KEEP}. A blob is checked
  * against its name when read, so a damaged cache is a miss, never a wrong answer.
  *
  * It lives in `node_modules/.cache/tm-partner/` of the project the CLI runs in (git
