@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { convertBytes, formatDiagnostic } from './index.js';
 import { formatForPath, serializeDocument } from './serialize-document.js';
 import { generateTypes } from './openapi-to-types.js';
-import { type OutputFile, writeFilesAtomically } from './write-atomic.js';
+import { type OutputFile, fileErrorReason, writeFilesAtomically } from './write-atomic.js';
 
 const USAGE = `Usage: apib-to-openapi INPUT.apib [-o OUT.json|OUT.yaml] [--types OUT.d.ts] [--strict] [--format json|yaml]
 
@@ -62,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     // Bytes, not text: invalid UTF-8 is an error with its position, never silently replaced.
     source = await readFile(input);
   } catch (err) {
-    process.stderr.write(`apib-to-openapi: cannot read ${input}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    process.stderr.write(`apib-to-openapi: cannot read ${input}: ${fileErrorReason(err)}\n`);
     return 2;
   }
 

@@ -77,7 +77,10 @@ describe('apib-to-openapi CLI', () => {
     expect(run([]).status).toBe(2);
     const missing = run(['/nonexistent/x.apib']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read \/nonexistent\/x\.apib: ENOENT/);
+    expect(missing.stderr).toBe('apib-to-openapi: cannot read /nonexistent/x.apib: no such file or directory\n');
+    const folder = run([tmpdir()]);
+    expect(folder.stderr).toBe(`apib-to-openapi: cannot read ${tmpdir()}: it is a directory\n`);
+    expect(folder.status).toBe(2);
     expect(run(['--format', 'xml', 'a.apib']).stderr).toMatch(/--format must be json or yaml/);
   });
 
@@ -93,5 +96,15 @@ describe('apib-to-openapi CLI', () => {
     expect(readlinkSync(join(dir, 'link.json'))).toBe('target.json');
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe('previous');
+  });
+
+  it('says a parent is not a folder, not that the output exists, when a file stands in its path (exit 2)', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'in.apib'), good);
+    writeFileSync(join(dir, 'build'), '');
+    const out = join(dir, 'build', 'api', 'openapi.json');
+    const r = run([join(dir, 'in.apib'), '-o', out]);
+    expect(r.stderr).toBe(`apib-to-openapi: cannot write ${out}: a parent is not a directory; nothing written\n`);
+    expect(r.status).toBe(2);
   });
 });
