@@ -3,7 +3,7 @@
  * document (conforms with --stateless, skipping what needs state), and a server of this
  * test's own that breaks the contract on purpose (fails, naming operation and field).
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -122,6 +122,17 @@ describe('verify against the sandbox', () => {
     expect(run.out).toMatch(/^SKIP {2}payment with the test card {2}\[pays or buys: runs with --purchase/m);
     expect(run.out).toMatch(/^PASS {2}delete a cart, following polling/m);
   });
+});
+
+describe('verify with a JUnit report it cannot write', () => {
+  it('says so in one line naming the file and why, exit 2', async () => {
+    const blocker = join(work, 'a-file');
+    await writeFile(blocker, '');
+    const junit = join(blocker, 'report.xml');
+    const run = await verify(['--base-url', sandbox.baseUrl, '--junit', junit]);
+    expect(run.err).toBe(`verify: cannot write the JUnit report ${junit}: a parent is not a directory`);
+    expect(run.status).toBe(2);
+  }, 60_000);
 });
 
 describe('verify against Prism', () => {

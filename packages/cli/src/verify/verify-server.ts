@@ -4,8 +4,8 @@
  * check and the summary, and writes the JUnit report when asked.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { WriteFilesError, writeFilesAtomically } from '@tm-partner/apib-to-openapi/write';
 import { ContractValidator, type OpenApiDocument } from '@tm-partner/sandbox';
 import { PATHS } from '../paths.js';
 import { CHECKS, type FlowState, headersFor } from './checks.js';
@@ -50,7 +50,7 @@ export async function verifyServer(settings: VerifySettings, io: { write(line: s
   io.write(summary(results, settings.baseUrl));
   if (settings.junit !== undefined) {
     const file = resolve(settings.junit);
-    await writeAtomically(file, junitXml(results, settings.baseUrl, version, started));
+    await writeReport(file, junitXml(results, settings.baseUrl, version, started));
     io.write(`JUnit report: ${file}`);
   }
   return { conforms: totalsOf(results).failed === 0, results };
@@ -69,14 +69,12 @@ function endUserOperations(document: OpenApiDocument): Set<string> {
   return ids;
 }
 
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const partial = `${file}.${process.pid}.partial`;
+/** The JUnit report, all or nothing; a failure is one line naming the file and why. */
+async function writeReport(file: string, content: string): Promise<void> {
   try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(partial, content);
-    await rename(partial, file);
+    await writeFilesAtomically([{ path: file, content }]);
   } catch (error) {
-    await rm(partial, { force: true });
-    throw new VerifyError(`cannot write the JUnit report ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof WriteFilesError)) throw error;
+    throw new VerifyError(`cannot write the JUnit report ${file}: ${error.reason}`);
   }
 }
