@@ -46,15 +46,18 @@ describe('generate and check', () => {
     expect(refused.stderr).toMatch(/^generate: 1 breaking change\(s\); nothing written\. Undo it, or run generate --allow-breaking/);
     expect(w.read('openapi.json')).toBe(before);
 
+    // What check finds (stale files, their diff, the changes) on stdout; why it fails on stderr, and nothing else there.
     const stale = await w.run('check');
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toContain(`check: ${w.out}/openapi.json is stale:`);
-    expect(stale.stderr).toMatch(/^-\s+"delete": \{$/m);
-    expect(stale.stderr).toContain('  breaking  operation-removed  DELETE /cart: removed');
-    expect(stale.stderr).toContain(`check: 3 generated file(s) differ from ${w.spec}; run tm-partner generate and commit ${w.out}/`);
-    expect(stale.stderr).toContain('check: the API changes include 1 breaking one(s), which generate refuses without --allow-breaking');
-    expect(stale.stderr.split('\n').at(-1)).toBe('check: failed');
-    expect(stale.stderr).not.toContain('generate:');
+    expect(stale.stdout).toContain(`check: ${w.out}/openapi.json is stale:`);
+    expect(stale.stdout).toMatch(/^-\s+"delete": \{$/m);
+    expect(stale.stdout).toContain('  breaking  operation-removed  DELETE /cart: removed');
+    expect(stale.stdout).not.toContain('generate:');
+    expect(stale.stderr.split('\n')).toEqual([
+      `check: 3 generated file(s) differ from ${w.spec}; run tm-partner generate and commit ${w.out}/`,
+      'check: the API changes include 1 breaking one(s), which generate refuses without --allow-breaking',
+      'check: failed',
+    ]);
 
     const allowed = await w.run('generate', '--allow-breaking');
     expect(allowed.status).toBe(0);
@@ -214,9 +217,9 @@ describe('the output cache', () => {
     writeFileSync(join(w.out, 'openapi.yaml'), w.read('openapi.yaml').replace('title: Ticketmaster Partner-App API', 'title: Edited'));
     const r = await w.run('check');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`check: ${w.out}/openapi.yaml is stale:`);
-    expect(r.stderr).toMatch(/^- {3}title: Edited$/m);
-    expect(r.stderr).toMatch(/^\+ {3}title: Ticketmaster Partner-App API$/m);
+    expect(r.stdout).toContain(`check: ${w.out}/openapi.yaml is stale:`);
+    expect(r.stdout).toMatch(/^- {3}title: Edited$/m);
+    expect(r.stdout).toMatch(/^\+ {3}title: Ticketmaster Partner-App API$/m);
   });
 
   it('ignores a damaged cache: a blob whose bytes do not match its name is rebuilt', async () => {

@@ -75,7 +75,7 @@ describe('finding 2: an operationId never changes silently', () => {
     const moved = '  breaking  operation-id-changed  GET /event/{event_id}: operationId retrieveEventDetails → eventRetrieveEventDetails';
     const check = await w.run('check');
     expect(check.status).toBe(1);
-    expect(check.stderr.split('\n')).toContain(moved);
+    expect(check.stdout.split('\n')).toContain(moved);
     const refused = await w.run('generate');
     expect(refused.status).toBe(1);
     expect(refused.stdout.split('\n')).toContain(moved);
@@ -88,11 +88,11 @@ describe('finding 8: messages say who speaks, whom a change affects, and what a 
     const w = fresh(['## Event [/event/{event_id}{?apikey}]', '## Event [/events/{event_id}{?apikey}]']);
     const r = await w.run('check');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('  breaking  operation-removed  GET /event/{event_id}: removed');
-    expect(r.stderr).toContain(
+    expect(r.stdout).toContain('  breaking  operation-removed  GET /event/{event_id}: removed');
+    expect(r.stdout).toContain(
       '            hint: GET /events/{event_id} is new with the same operationId (retrieveEventDetails): a renamed path? Clients calling /event/{event_id} break',
     );
-    expect(r.stderr).toContain('  info      operation-added  GET /events/{event_id}: added');
+    expect(r.stdout).toContain('  info      operation-added  GET /events/{event_id}: added');
     expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/^generate:/m);
   });
 });

@@ -10,6 +10,7 @@ import { apiChangesOnDisk, readGeneratedFolder, staleFiles } from './generated-f
 import { lineDiff } from './line-diff.js';
 import type { OutputCache } from './output-cache.js';
 import { readSpec } from './read-spec.js';
+import { listChanges } from './change-list.js';
 import { ioFailure } from './io-failure.js';
 
 export interface CheckRunOptions {
@@ -33,21 +34,19 @@ export async function runCheck(options: CheckRunOptions, io: Io): Promise<number
   try {
     const folder = await readGeneratedFolder(options.out);
     const stale = staleFiles(folder, outputs);
+    // What check found goes to stdout; why it fails, to stderr (README: "Where output goes").
     for (const name of stale) {
       const current = folder[name];
-      io.err(`check: ${out}/${name} is ${current === undefined ? 'missing' : 'stale'}${current === undefined ? '' : ':'}`);
-      if (current !== undefined) io.err(lineDiff(current, await outputs.content(name)));
+      io.out(`check: ${out}/${name} is ${current === undefined ? 'missing' : 'stale'}${current === undefined ? '' : ':'}`);
+      if (current !== undefined) io.out(lineDiff(current, await outputs.content(name)));
     }
     if (stale.length > 0) {
       problems.push(`${stale.length} generated file(s) differ from ${specName}; run tm-partner generate and commit ${out}/`);
       const changes = await apiChangesOnDisk(folder, outputs, stale);
       if (changes && changes.length > 0) {
-        const { countChanges, formatChanges } = await import('@tm-partner/apib-to-openapi/diff');
-        const counts = countChanges(changes);
-        io.err(`check: API changes against ${out}/openapi.json: ${counts.text}`);
-        for (const line of formatChanges(changes)) io.err(line);
-        if (counts.breaking > 0 && !options.allowBreaking) {
-          problems.push(`the API changes include ${counts.breaking} breaking one(s), which generate refuses without --allow-breaking`);
+        const breaking = await listChanges('check', changes, `${out}/openapi.json`, io);
+        if (breaking > 0 && !options.allowBreaking) {
+          problems.push(`the API changes include ${breaking} breaking one(s), which generate refuses without --allow-breaking`);
         }
       }
     }

@@ -4,10 +4,10 @@
  * breaking ones stop it unless allowed.
  */
 import { join } from 'node:path';
-import type { ApiChange } from '@tm-partner/apib-to-openapi/diff';
 import { writeFilesAtomically } from '@tm-partner/apib-to-openapi/write';
 import type { Io } from '../io.js';
 import { GENERATED_FILES } from './build-generated.js';
+import { listChanges } from './change-list.js';
 import { displayPath } from './display-path.js';
 import { apiChangesOnDisk, readGeneratedFolder, staleFiles } from './generated-folder.js';
 import { ioFailure } from './io-failure.js';
@@ -36,8 +36,7 @@ export async function runGenerate(options: GenerateRunOptions, io: Io): Promise<
       return 0;
     }
     const changes = await apiChangesOnDisk(folder, outputs, stale);
-    const breaking = changes?.filter((c) => c.severity === 'breaking').length ?? 0;
-    if (changes && changes.length > 0) await listChanges(changes, `${out}/openapi.json`, io);
+    const breaking = changes && changes.length > 0 ? await listChanges('generate', changes, `${out}/openapi.json`, io) : 0;
     if (breaking > 0 && !options.allowBreaking) {
       io.err(
         `generate: ${breaking} breaking change(s); nothing written. Undo ${breaking === 1 ? 'it' : 'them'}, or run generate --allow-breaking ` +
@@ -58,10 +57,4 @@ export async function runGenerate(options: GenerateRunOptions, io: Io): Promise<
     io.err(`generate: ${message}; ${out}/ is left as it was`);
     return 2;
   }
-}
-
-async function listChanges(changes: ApiChange[], against: string, io: Io): Promise<void> {
-  const { countChanges, formatChanges } = await import('@tm-partner/apib-to-openapi/diff');
-  io.out(`generate: API changes against ${against}: ${countChanges(changes).text}`);
-  for (const line of formatChanges(changes)) io.out(line);
 }
