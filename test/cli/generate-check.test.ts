@@ -160,7 +160,6 @@ describe('the output cache', () => {
     const w = fresh();
     const source = readFileSync(w.spec, 'utf8');
     const cache = OutputCache.forProject(w.dir, w.out, {});
-    if (!cache) throw new Error('the copy is a project: it has a package.json');
     const cold = await specOutputs(source, cache);
     const warm = await specOutputs(source, cache);
     const uncached = await specOutputs(source, undefined);
@@ -195,11 +194,13 @@ describe('the output cache', () => {
     expect(records()).toHaveLength(1);
     expect(readdirSync(join(w.dir, 'spec'))).toEqual(['partner-api.apib']);
     expect(readdirSync(w.out).sort()).toEqual([...GENERATED_FILES].sort());
-    // Outside any project there is no cache: nothing is written but the output.
+    // Outside any project the user's cache serves: nothing is written beside the spec or the output.
     rmSync(join(w.dir, 'node_modules'), { recursive: true });
     rmSync(join(w.dir, 'package.json'));
-    expect(runIn(w.dir, ['check', ...args, '--out', 'generated']).status).toBe(0);
-    expect(readdirSync(w.dir).sort()).toEqual(['build', 'generated', 'spec']);
+    const home = join(w.dir, 'home-cache');
+    expect(runIn(w.dir, ['check', ...args, '--out', 'generated'], { XDG_CACHE_HOME: home }).status).toBe(0);
+    expect(readdirSync(w.dir).sort()).toEqual(['build', 'generated', 'home-cache', 'spec']);
+    expect(readdirSync(join(home, 'tm-partner/pipeline/runs'))).toHaveLength(1);
   }, 300_000);
 
   it('renders types on a worker thread, byte for byte as in this thread', async () => {

@@ -71,10 +71,14 @@ export function copySpec(): SpecCopy {
   };
 }
 
-/** `tm-partner ARGS` as its own process in `cwd`; status null when it did not exit within a minute. */
-export function runIn(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.TM_PARTNER_CACHE_DIR;
+/** `tm-partner ARGS` as its own process in `cwd` (environment: this one's, without TM_PARTNER_CACHE_DIR, plus `extra`); status null when it did not exit within a minute. */
+export function runIn(
+  cwd: string,
+  args: string[],
+  extra: NodeJS.ProcessEnv = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, ...extra };
+  if (!('TM_PARTNER_CACHE_DIR' in extra)) delete env.TM_PARTNER_CACHE_DIR;
   // A process that does not end is a failure to report, not a test run that never ends.
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

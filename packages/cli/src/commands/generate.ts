@@ -26,8 +26,9 @@ Options:
   -h, --help         show this text
 
 Runs that succeeded are remembered in node_modules/.cache/tm-partner/ of the project
-run in (the nearest folder up with a package.json, outside the output folder), or in
-$TM_PARTNER_CACHE_DIR, so an unchanged spec is not converted again.
+run in (the nearest folder up with a package.json, outside the output folder; outside
+any project, ~/.cache/tm-partner/pipeline), or in $TM_PARTNER_CACHE_DIR, so an
+unchanged spec is not converted again.
 
 Exit status: 0 written (or already up to date, or watching stopped), 1 the spec has
 errors or the changes break clients, 2 usage error or a file that cannot be read or written.`;

@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@tm-partner/apib-to-openapi';
 import { GENERATED_FILES, type GeneratedName, type GeneratedSet } from './build-generated.js';
@@ -38,17 +39,19 @@ export class OutputCache {
   /**
    * The cache of the project the CLI runs in: `$TM_PARTNER_CACHE_DIR`, else
    * `node_modules/.cache/tm-partner` in the nearest folder at or above `cwd` that holds a
-   * package.json and is not inside the output folder; undefined (no cache) outside a project.
+   * package.json and is not inside the output folder; outside any project, the user's
+   * (`$XDG_CACHE_HOME/tm-partner/pipeline`, else `~/.cache/tm-partner/pipeline`).
    */
-  static forProject(cwd: string, outDir: string, env: NodeJS.ProcessEnv = process.env): OutputCache | undefined {
+  static forProject(cwd: string, outDir: string, env: NodeJS.ProcessEnv = process.env): OutputCache {
     if (env.TM_PARTNER_CACHE_DIR) return new OutputCache(env.TM_PARTNER_CACHE_DIR);
-    for (let dir = cwd; ; dir = dirname(dir)) {
+    for (let dir = cwd; dirname(dir) !== dir; dir = dirname(dir)) {
       // generated/ has a package.json of its own; a cache there would be written into the output.
       const fromOut = relative(outDir, dir);
       const inOutput = fromOut === '' || (!isAbsolute(fromOut) && fromOut !== '..' && !fromOut.startsWith(`..${sep}`));
       if (!inOutput && existsSync(join(dir, 'package.json'))) return new OutputCache(join(dir, 'node_modules', '.cache', 'tm-partner'));
-      if (dirname(dir) === dir) return undefined;
     }
+    // Keys hold the spec and the pipeline's fingerprint, so one cache can serve every folder.
+    return new OutputCache(join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tm-partner', 'pipeline'));
   }
 
   /** The key of a run: the spec's bytes under a pipeline fingerprint. */
