@@ -6,6 +6,7 @@
  * not followed), so what is checked is exactly what the server sent.
  */
 import { type ContractValidator, type OpenApiDocument } from '@tm-partner/sandbox';
+import { fetchAnswer, type RawAnswer } from './fetch-answer.js';
 import { undocumentedFields } from './undocumented-fields.js';
 
 /** A request to make. Header names are lower case. */
@@ -50,9 +51,6 @@ export interface Exchange {
   ms: number;
 }
 
-/** The server could not be reached or did not answer (connection refused, DNS, timeout). */
-export class NetworkFailure extends Error {}
-
 const SECRET_QUERY = new Set(['apikey', 'api_key', 'access_token', 'client_secret']);
 
 /** Makes requests against one base URL and checks them against one document. */
@@ -74,7 +72,7 @@ export class ContractSession {
     return this.base.href.replace(/\/+$/, '');
   }
 
-  /** Sends the request and checks both sides; throws {@link NetworkFailure} when no answer came. */
+  /** Sends the request and checks both sides; throws `NoAnswer` or `BadAnswer` (fetch-answer.ts) when no whole answer came. */
   async send(spec: CallSpec): Promise<Exchange> {
     const operation = this.operationOf(spec.operationId);
     const url = spec.url !== undefined ? new URL(spec.url) : this.urlFor(operation.path, spec.pathParams ?? {});
@@ -107,33 +105,31 @@ export class ContractSession {
         : [`${url.pathname} is not the path of ${spec.operationId} under ${this.base.pathname}`];
 
     const started = performance.now();
-    let response: Response;
-    let bytes: Buffer;
+    let raw: RawAnswer;
     try {
-      const signal = AbortSignal.any([this.signal, AbortSignal.timeout(this.timeoutMs)]);
-      response = await fetch(url, {
-        method: operation.method,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        redirect: 'manual',
-        signal,
-      });
-      bytes = Buffer.from(await response.arrayBuffer());
+      raw = await fetchAnswer(
+        url,
+        { method: operation.method, headers, ...(body !== undefined ? { body } : {}) },
+        this.timeoutMs,
+        this.signal,
+      );
     } catch (error) {
-      if (this.signal.aborted) throw error;
-      throw new NetworkFailure(`${operation.method} ${maskTarget(url)}: ${networkReason(error, this.timeoutMs)}`);
+      // Named with the request, so a failed check says which call it was.
+      if (error instanceof Error && !this.signal.aborted) error.message = `${operation.method} ${maskTarget(url)}: ${error.message}`;
+      throw error;
     }
+    const { bytes } = raw;
     const ms = performance.now() - started;
     const answerHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => (answerHeaders[name] = value));
+    raw.headers.forEach((value, name) => (answerHeaders[name] = value));
     const answer: Answer = {
-      status: response.status,
+      status: raw.status,
       headers: answerHeaders,
       mediaType: mediaTypeOf(answerHeaders['content-type']),
       body: undefined,
     };
     const problems: string[] = [];
-    const label = `${spec.operationId} ${response.status}`;
+    const label = `${spec.operationId} ${raw.status}`;
     if (bytes.length > 0) {
       const text = bytes.toString('utf8');
       if (answer.mediaType === undefined) problems.push(`${label}: a body without a Content-Type header`);
@@ -215,12 +211,6 @@ export function maskTarget(url: URL): string {
 
 function mediaTypeOf(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
-}
-
-function networkReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

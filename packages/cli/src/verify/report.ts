@@ -15,6 +15,7 @@ export interface Totals {
   warnings: number;
 }
 
+/** Passed, failed and skipped checks and the warnings of a run. */
 export function totalsOf(results: readonly CheckResult[]): Totals {
   return {
     passed: results.filter((r) => r.outcome === 'passed').length,
@@ -54,8 +55,18 @@ export function summary(results: readonly CheckResult[], baseUrl: string): strin
   return lines.join('\n');
 }
 
-/** The results as a JUnit XML document: one test case per check, its calls in system-out. */
-export function junitXml(results: readonly CheckResult[], baseUrl: string, documentVersion: string, at: Date): string {
+/**
+ * The results as a JUnit XML document: one test case per check, its calls in system-out;
+ * with `unreachable`, one more test case in error, so a run that could not reach the
+ * server still leaves a report for CI to show.
+ */
+export function junitXml(
+  results: readonly CheckResult[],
+  baseUrl: string,
+  documentVersion: string,
+  at: Date,
+  unreachable?: string,
+): string {
   const t = totalsOf(results);
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const total = results.reduce((n, r) => n + r.ms, 0);
@@ -71,10 +82,16 @@ export function junitXml(results: readonly CheckResult[], baseUrl: string, docum
     if (out.length > 0) parts.push(`      <system-out>${xml(out.join('\n'))}</system-out>`);
     return parts.length === 0 ? `${open}/>` : `${open}>\n${parts.join('\n')}\n    </testcase>`;
   });
+  if (unreachable !== undefined) {
+    cases.push(
+      `    <testcase classname="verify" name="reach the server" time="0.000">\n      <error message="${xml(unreachable)}" type="unreachable"/>\n    </testcase>`,
+    );
+  }
+  const counts = `tests="${cases.length}" failures="${t.failed}" errors="${unreachable === undefined ? 0 : 1}" skipped="${t.skipped}" time="${seconds(total)}"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="tm-partner verify" tests="${results.length}" failures="${t.failed}" errors="0" skipped="${t.skipped}" time="${seconds(total)}">`,
-    `  <testsuite name="${xml(suite)}" tests="${results.length}" failures="${t.failed}" errors="0" skipped="${t.skipped}" time="${seconds(total)}" timestamp="${at.toISOString().slice(0, 19)}">`,
+    `<testsuites name="tm-partner verify" ${counts}>`,
+    `  <testsuite name="${xml(suite)}" ${counts} timestamp="${at.toISOString().slice(0, 19)}">`,
     '    <properties>',
     `      <property name="base-url" value="${xml(baseUrl)}"/>`,
     `      <property name="openapi-version" value="${xml(documentVersion)}"/>`,

@@ -4,7 +4,7 @@
  * and record problems, follows polling, and collects one result per check.
  */
 import type { ContractSession, CallSpec, Exchange } from './exchange.js';
-import { NetworkFailure } from './exchange.js';
+import { BadAnswer, NoAnswer } from './fetch-answer.js';
 import type { VerifySettings } from './settings.js';
 
 export type Outcome = 'passed' | 'failed' | 'skipped';
@@ -50,8 +50,16 @@ export interface Check<State> {
   run(context: CheckContext<State>): Promise<void>;
 }
 
-/** Thrown when the server cannot be reached at all: the run ends with exit status 2. */
-export class Unreachable extends Error {}
+/** Thrown when the first call gets no answer at all (the server cannot be reached): the run ends with exit status 2. */
+export class Unreachable extends Error {
+  constructor(
+    message: string,
+    /** The checks that ended before it (skipped ones), for the report. */
+    readonly results: readonly CheckResult[],
+  ) {
+    super(message);
+  }
+}
 
 /** What a running check can do. */
 export class CheckContext<State> {
@@ -168,7 +176,11 @@ export class CheckContext<State> {
   }
 }
 
-/** Runs the checks in order; throws {@link Unreachable} when the very first call gets no answer. */
+/**
+ * Runs the checks in order; throws {@link Unreachable} when the very first call gets no
+ * answer. When the server was reached but its first answer was not whole HTTP, that check
+ * fails and the rest are skipped: nothing later could pass, and each would wait its timeout.
+ */
 export async function runChecks<State>(
   checks: ReadonlyArray<Check<State>>,
   state: State,
@@ -180,15 +192,17 @@ export async function runChecks<State>(
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   let answered = false;
+  let abandoned: string | undefined;
   for (const check of checks) {
     signal.throwIfAborted();
     const base = { title: check.title, operationId: check.operationId, problems: [], warnings: [], exchanges: [], ms: 0 };
     const skipped =
-      settings.stateless && check.needsState !== undefined
+      abandoned ??
+      (settings.stateless && check.needsState !== undefined
         ? `needs a server with state: ${check.needsState}`
         : check.buys && !settings.purchase
           ? 'pays or buys: runs with --purchase (never on the production host)'
-          : check.needs?.(state, settings);
+          : check.needs?.(state, settings));
     if (skipped !== undefined) {
       const result: CheckResult = { ...base, outcome: 'skipped', skipped };
       results.push(result);
@@ -201,9 +215,13 @@ export async function runChecks<State>(
       await check.run(context);
     } catch (error) {
       if (signal.aborted) throw error;
-      if (error instanceof NetworkFailure) {
-        if (!answered && context.exchanges.length === 0) throw new Unreachable(error.message);
+      const first = !answered && context.exchanges.length === 0;
+      if (error instanceof NoAnswer) {
+        if (first) throw new Unreachable(error.message, results);
         context.fail(`no answer: ${error.message}`);
+      } else if (error instanceof BadAnswer) {
+        context.fail(`bad answer: ${error.message}`);
+        if (first) abandoned = "not run: the server's first answer was not whole HTTP (see the failed check)";
       } else {
         context.fail(`verify could not finish the check: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -22,7 +22,7 @@ export interface VerifySettings {
   /** The server keeps no state (a mock): checks that need state are skipped. */
   stateless: boolean;
   card: { number: string; cvv: string };
-  /** Per request. */
+  /** Per request, to the answer's last byte. */
   timeoutMs: number;
   /** Longest time spent following one operation's polling URLs. */
   pollingDeadlineMs: number;
@@ -53,10 +53,14 @@ Options:
   --captcha-token T         a solved captcha token (default: the local sandbox's "${DEFAULT_CAPTCHA_TOKEN}")
   --card-number N           test card number (default: the local sandbox's)
   --card-cvv C              its security code (default: the local sandbox's)
-  --timeout SECONDS         per request (default 30)
+  --timeout SECONDS         per request, to the answer's last byte (default 30); a body over
+                            8 MiB is not read further and fails its check
   -h, --help                show this text
 
-Exit status: 0 the server conforms, 1 it does not, 2 usage error or the server is unreachable.`;
+Exit status: 0 the server conforms; 1 it does not, including answers that are not whole HTTP
+(not HTTP at all, cut off, too slow, too large); 2 usage error, a --junit file that cannot be
+written (refused before any request), or no answer to the first request (connection refused,
+host not found, timed out): the JUnit file is still written then, with one test case in error.`;
 
 const FLAGS = {
   'base-url': { type: 'string' },

@@ -5,20 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { WriteFilesError, writeFilesAtomically } from '@tm-partner/apib-to-openapi/write';
 import { ContractValidator, type OpenApiDocument } from '@tm-partner/sandbox';
 import { PATHS } from '../paths.js';
 import { CHECKS, type FlowState, headersFor } from './checks.js';
 import { ContractSession } from './exchange.js';
+import { checkReportFile, writeReportFile } from './report-file.js';
 import { progressLine, summary, totalsOf, junitXml } from './report.js';
 import { runChecks, Unreachable, type CheckResult } from './run-checks.js';
 import type { VerifySettings } from './settings.js';
 
-/** The run could not take place (unreachable server, unwritable report): exit status 2. */
+/** The run could not take place (the server cannot be reached): exit status 2. */
 export class VerifyError extends Error {
   readonly exitStatus = 2;
 }
 
+/** What a run found. */
 export interface VerifyRun {
   conforms: boolean;
   results: CheckResult[];
@@ -26,6 +27,9 @@ export interface VerifyRun {
 
 /** Verifies the server named by the settings; `write` receives each line of output. */
 export async function verifyServer(settings: VerifySettings, io: { write(line: string): void; signal: AbortSignal }): Promise<VerifyRun> {
+  // Before any request: a report that could never be written must not cost a whole run (or a purchase).
+  const junitFile = settings.junit === undefined ? undefined : resolve(settings.junit);
+  if (junitFile !== undefined) await checkReportFile(junitFile);
   const document = JSON.parse(readFileSync(PATHS.openapi, 'utf8')) as OpenApiDocument & { info?: { version?: string } };
   const validator = new ContractValidator(document);
   const session = new ContractSession(document, validator, settings.baseUrl, settings.timeoutMs, io.signal);
@@ -37,22 +41,26 @@ export async function verifyServer(settings: VerifySettings, io: { write(line: s
       `${settings.purchase ? '; buying with the test card' : '; not buying (no --purchase)'}`,
   );
   const started = new Date();
+  const report = async (xml: string): Promise<void> => {
+    if (junitFile === undefined) return;
+    await writeReportFile(junitFile, xml);
+    io.write(`JUnit report: ${junitFile}`);
+  };
   let results: CheckResult[];
   try {
     results = await runChecks(CHECKS, state, settings, session, headersFor(endUserOperations(document), state), io.signal, (result) =>
       io.write(progressLine(result)),
     );
   } catch (error) {
-    if (error instanceof Unreachable) throw new VerifyError(`cannot reach ${settings.baseUrl}: ${error.message}`);
-    throw error;
+    if (!(error instanceof Unreachable)) throw error;
+    const message = `cannot reach ${settings.baseUrl}: ${error.message}`;
+    // A CI step that publishes the report finds one that says why, not none.
+    await report(junitXml(error.results, settings.baseUrl, version, started, message));
+    throw new VerifyError(message);
   }
   io.write('');
   io.write(summary(results, settings.baseUrl));
-  if (settings.junit !== undefined) {
-    const file = resolve(settings.junit);
-    await writeReport(file, junitXml(results, settings.baseUrl, version, started));
-    io.write(`JUnit report: ${file}`);
-  }
+  await report(junitXml(results, settings.baseUrl, version, started));
   return { conforms: totalsOf(results).failed === 0, results };
 }
 
@@ -67,14 +75,4 @@ function endUserOperations(document: OpenApiDocument): Set<string> {
     }
   }
   return ids;
-}
-
-/** The JUnit report, all or nothing; a failure is one line naming the file and why. */
-async function writeReport(file: string, content: string): Promise<void> {
-  try {
-    await writeFilesAtomically([{ path: file, content }]);
-  } catch (error) {
-    if (!(error instanceof WriteFilesError)) throw error;
-    throw new VerifyError(`cannot write the JUnit report ${file}: ${error.reason}`);
-  }
 }
