@@ -115,6 +115,14 @@ describe('verify against the sandbox', () => {
     expect(sandbox.orders().some((order) => order.sourceAccountId === 'tm-partner-verify')).toBe(true);
   }, 60_000);
 
+  it('passes on http://localhost:PORT too: the sandbox answers polling URLs on the origin it was called on', async () => {
+    const localhost = sandbox.baseUrl.replace('//127.0.0.1:', '//localhost:');
+    const run = await verify(['--base-url', localhost, ...SANDBOX_FLAGS]);
+    expect(run.status, run.out).toBe(0);
+    expect(run.out).toContain(`verify ${localhost}: conforms (29 passed, 0 failed, 0 skipped checks)`);
+    expect(run.out).toMatch(/^PASS {2}reserve tickets, following polling {2}\(PUT \/partners\/v1\/cart\/tickets 202, GET \/partners\/v1\/polling\//m);
+  });
+
   it('without --purchase and --client-secret, skips the steps that pay or need the secret and still conforms', async () => {
     const run = await verify(['--base-url', sandbox.baseUrl]);
     expect(run.status, run.out).toBe(0);

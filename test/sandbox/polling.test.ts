@@ -1,7 +1,9 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerOrigin } from '../../packages/sandbox/src/caller-origin.js';
 import { DEFAULT_API_KEY, SANDBOX_EVENTS, SANDBOX_TICKET_TYPES, startSandbox } from '../../packages/sandbox/src/index.js';
 import type { Sandbox } from '../../packages/sandbox/src/index.js';
-import { call, callUrl, collectingLogger, expectError, openCart, paidCart, reserveBody, SAFE_START } from './helpers.js';
+import { call, callUrl, CLIENT_IP, collectingLogger, expectError, openCart, paidCart, reserveBody, SAFE_START } from './helpers.js';
 import type { Schemas } from './helpers.js';
 
 const GA = SANDBOX_EVENTS.generalAdmission;
@@ -205,5 +207,86 @@ describe('public base URL (a proxy in front of the sandbox)', () => {
       await sandbox.close();
     }
     await expect(startSandbox({ publicBaseUrl: 'not a url' })).rejects.toThrow(/publicBaseUrl must be an absolute URL/);
+  });
+});
+
+describe('polling URLs on the origin the client called', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ startTime: SAFE_START, logger: log.logger, pollingWaitSeconds: 0 });
+  });
+  afterAll(() => sandbox.close());
+
+  /** A forced-polling reserve sent to the sandbox's socket with the given Host header; the polling URL's origin. */
+  async function pollingOrigin(host: string): Promise<string> {
+    const cartId = await openCart(sandbox);
+    const body = JSON.stringify(reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]));
+    const headers = { host, 'content-type': 'application/json', 'true-client-ip': CLIENT_IP, ...FORCE };
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = request(`${sandbox.baseUrl}/cart/tickets?apikey=${DEFAULT_API_KEY}`, { method: 'PUT', headers }, (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (data += chunk));
+        res.on('end', () => (res.statusCode === 202 ? resolve(data) : reject(new Error(`${res.statusCode} ${data}`))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    return new URL((JSON.parse(text) as Schemas['PollingResponse']).polling_url).origin;
+  }
+
+  it('answers on localhost when called on localhost, on 127.0.0.1 when called there, and the URL works', async () => {
+    const port = new URL(sandbox.origin).port;
+    expect(await pollingOrigin(`localhost:${port}`)).toBe(`http://localhost:${port}`);
+    expect(await pollingOrigin(`LOCALHOST:${port}`)).toBe(`http://localhost:${port}`);
+    expect(await pollingOrigin(`127.0.0.1:${port}`)).toBe(`http://127.0.0.1:${port}`);
+    // Called through fetch on localhost, the polling URL it gets leads back and finishes the job.
+    const cartId = await openCart(sandbox);
+    const first = await callUrl(`http://localhost:${port}/partners/v1/cart/tickets?apikey=${DEFAULT_API_KEY}`, 'PUT', {
+      headers: FORCE,
+      body: reserveBody(cartId, GA, [{ id: GA_TYPE, quantity: 1 }]),
+    });
+    const pollingUrl = (first.json as Schemas['PollingResponse']).polling_url;
+    expect(new URL(pollingUrl).origin).toBe(`http://localhost:${port}`);
+    // One pending poll (the default), then the cart.
+    const pending = await callUrl(pollingUrl);
+    expect(new URL((pending.json as Schemas['PollingResponse']).polling_url).origin).toBe(`http://localhost:${port}`);
+    expect((await callUrl(pollingUrl)).status).toBe(200);
+  });
+
+  it('keeps its own origin for a Host that is not a loopback host:port', async () => {
+    const port = new URL(sandbox.origin).port;
+    for (const host of [
+      `evil.example:${port}`,
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.evil:${port}`,
+      `localhost:${port}/x`,
+      '127.1',
+      `localhost:0x50`,
+      'localhost:99999',
+    ]) {
+      expect(await pollingOrigin(host), host).toBe(sandbox.origin);
+    }
+  });
+
+  it('callerOrigin takes loopback names with a decimal port and nothing else', () => {
+    expect(callerOrigin('localhost:4010')).toBe('http://localhost:4010');
+    expect(callerOrigin('127.0.0.1')).toBe('http://127.0.0.1');
+    expect(callerOrigin('127.255.0.9:1')).toBe('http://127.255.0.9:1');
+    expect(callerOrigin('[::1]:80')).toBe('http://[::1]:80');
+    for (const bad of [
+      undefined,
+      '',
+      'example.com',
+      '128.0.0.1:80',
+      '127.0.0.256',
+      'localhost:',
+      'localhost:065',
+      'localhost:70000',
+      'user@localhost',
+      'localhost:80 x',
+    ]) {
+      expect(callerOrigin(bad), String(bad)).toBeUndefined();
+    }
   });
 });

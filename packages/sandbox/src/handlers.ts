@@ -27,6 +27,8 @@ export interface CallContext {
   now: number;
   /** Further operations whose contract the answer must meet (a poll answers for the polled operation). */
   answersFor: OperationId[];
+  /** Base of the polling URLs this call hands out: the public base URL, else the one the client called. */
+  pollingBase: string;
 }
 
 /** How one operation is served. */
@@ -190,7 +192,7 @@ export function createHandlers(state: SandboxState): Record<OperationId, Operati
       run(ctx) {
         const outcome = polling.poll(ctx.params.poll_path ?? '', ctx.apiKey, ctx.query.get('cart_id'));
         if (outcome.state === 'unknown') return empty(404);
-        if (outcome.state === 'pending') return pollingAnswer(state, outcome.job);
+        if (outcome.state === 'pending') return pollingAnswer(state, outcome.job, ctx.pollingBase);
         ctx.answersFor.push(outcome.job.operationId);
         return outcome.job.result;
       },
@@ -198,14 +200,11 @@ export function createHandlers(state: SandboxState): Record<OperationId, Operati
   };
 }
 
-/**
- * The 202 answer that points at a job's polling URL: on the public base URL when a
- * proxy stands in front of the sandbox, else on the sandbox's own.
- */
-export function pollingAnswer(state: SandboxState, job: PollingJob): SandboxResponse {
+/** The 202 answer that points at a job's polling URL under `base` (see `CallContext.pollingBase`). */
+export function pollingAnswer(state: SandboxState, job: PollingJob, base: string): SandboxResponse {
   const query = `apikey=${encodeURIComponent(job.apiKey)}&cart_id=${encodeURIComponent(job.cartId)}`;
   const body: Schemas['PollingResponse'] = {
-    polling_url: `${state.publicBaseUrl ?? state.baseUrl}/polling/${job.path}?${query}`,
+    polling_url: `${base}/polling/${job.path}?${query}`,
     wait: state.options.pollingWaitSeconds,
   };
   return json(202, body);

@@ -35,7 +35,8 @@ export interface Sandbox {
   readonly port: number;
   /**
    * Base of the polling URLs the sandbox hands out: `publicBaseUrl` when one is set
-   * (a proxy in front of the sandbox), else `baseUrl`.
+   * (a proxy in front of the sandbox), else `baseUrl`. Without one, a call made on another
+   * loopback name (`http://localhost:PORT`) gets polling URLs on the origin it called.
    */
   readonly publicBaseUrl: string;
   /**

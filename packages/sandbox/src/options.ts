@@ -64,7 +64,9 @@ export interface SandboxOptions {
   /**
    * Base URL written into `polling_url`, for a proxy in front of the sandbox (e.g. Prism:
    * `http://127.0.0.1:4010`), so clients poll through the proxy on their own origin.
-   * Default: the sandbox's own `baseUrl`. Can also be set later with `setPublicBaseUrl`.
+   * Default: the origin the client called when its Host header is a loopback name with an
+   * optional port (`localhost:PORT`, `127.0.0.1:PORT`), else the sandbox's own `baseUrl`.
+   * Can also be set later with `setPublicBaseUrl`.
    */
   publicBaseUrl?: string | URL;
   /**

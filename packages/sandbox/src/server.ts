@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { callerOrigin } from './caller-origin.js';
 import { createHandlers, pollingAnswer } from './handlers.js';
 import type { CallContext, OperationHandler, OperationId } from './handlers.js';
 import { inMaintenance, secondsUntilOpen } from './maintenance.js';
@@ -130,6 +131,8 @@ function handle(state: SandboxState, handlers: Record<OperationId, OperationHand
     body: parsed.body,
     now,
     answersFor: [],
+    // A proxy's public base wins; else the origin the client called, when it is a loopback one.
+    pollingBase: state.publicBaseUrl ?? `${callerOrigin(headers.host) ?? state.origin}${BASE_PATH}`,
   };
   if (parsed.error) return check(apiError(ErrorCode.InvalidInput, parsed.error));
   const early = handler.beforeValidation?.(ctx);
@@ -161,7 +164,7 @@ function handle(state: SandboxState, handlers: Record<OperationId, OperationHand
       // The effect happens now, as it would on the ticketing server; the answer waits for the polls.
       const result = checkResponse(state, operationId, [], safeRun(state, handler, ctx));
       const job = state.polling.create(handler.polling, apiKey, cartIdOf(ctx), eventId, result);
-      return check(pollingAnswer(state, job));
+      return check(pollingAnswer(state, job, ctx.pollingBase));
     }
   }
   const response = safeRun(state, handler, ctx);
