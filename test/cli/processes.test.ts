@@ -46,6 +46,26 @@ describe('tm-partner processes', () => {
     expect(bad.output()).toMatch(/--nope/);
   });
 
+  it('sandbox refuses bad flag values naming the flag, with the --help hint and exit 2, before listening', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--hold', '0'], '--hold needs a whole number of at least 1, got "0"'],
+      [['--polling-rate', '2'], '--polling-rate needs a number from 0 to 1, got "2"'],
+      [['--port', '70000'], '--port needs a number from 0 to 65535, got "70000"'],
+      [['--port', '-1'], '--port needs a number from 0 to 65535, got "-1"'],
+      [['--port=0x50'], '--port needs a number from 0 to 65535, got "0x50"'],
+      [['--port', '1e3'], '--port needs a number from 0 to 65535, got "1e3"'],
+      [['--wait', '1.5'], '--wait needs a whole number of at least 0, got "1.5"'],
+      [['--token-lifetime', '-3'], '--token-lifetime needs a whole number of at least 1, got "-3"'],
+      [['--public-base-url', 'ftp://x'], '--public-base-url must be an http or https URL, got "ftp://x"'],
+    ];
+    const runs = cases.map(([args]) => start(['sandbox', ...args]));
+    for (const [i, [args, message]] of cases.entries()) {
+      const run = runs[i] as RunningCli;
+      expect((await run.exit).code, args.join(' ')).toBe(2);
+      expect(run.output()).toBe(`sandbox: ${message}\nRun tm-partner sandbox --help for its options.\n`);
+    }
+  });
+
   it('generate --watch regenerates a copy of the spec when it changes, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tm-partner-generate-'));
     dirs.push(dir);

@@ -126,6 +126,9 @@ describe('the sandbox command', () => {
     expect(() => optionsFromArgs(['--port', 'eighty'])).toThrow(/--port needs a number/);
     expect(optionsFromArgs(['--port', '0'])).toMatchObject({ port: 0 });
     expect(() => optionsFromArgs(['--colour'])).toThrow();
+    // A negative value reaches the range check instead of parseArgs' "ambiguous" message.
+    expect(() => optionsFromArgs(['--pending-polls', '-1'])).toThrow('--pending-polls needs a whole number of at least 0, got "-1"');
+    expect(optionsFromArgs(['--polling-rate', '.25', '--port', '65535'])).toMatchObject({ pollingRate: 0.25, port: 65535 });
   });
 
   it('prints its base URL, serves it, and exits cleanly on SIGTERM', async () => {

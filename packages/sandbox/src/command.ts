@@ -4,10 +4,12 @@
  * line per request, and stops when the signal it is given aborts (SIGINT or SIGTERM in
  * `tm-partner`). A requested stop is a success: exit status 0.
  */
-import { parseArgs } from 'node:util';
+import { optionsFromArgs, SandboxUsageError } from './command-flags.js';
 import { DEFAULT_CAPTCHA_TOKEN, SANDBOX_CARD, SANDBOX_EVENTS, startSandbox } from './index.js';
 import type { Sandbox, SandboxOptions } from './index.js';
 import { DEFAULT_API_KEY, DEFAULT_CLIENT_SECRET } from './options.js';
+
+export { optionsFromArgs, SandboxUsageError } from './command-flags.js';
 
 /** Help text of the sandbox command. */
 export const SANDBOX_USAGE = `Usage: tm-partner sandbox [options]
@@ -32,67 +34,10 @@ Options:
 
 Exit status: 0 stopped on request, 1 could not start, 2 usage error.`;
 
-/** A usage error of the sandbox command (exit status 2). */
-export class SandboxUsageError extends Error {}
-
 /** Where the command writes. */
 export interface SandboxCommandOutput {
   out(line: string): void;
   err(line: string): void;
-}
-
-/** Parses the command line into sandbox options; throws {@link SandboxUsageError} on bad input. */
-export function optionsFromArgs(args: readonly string[], log: (line: string) => void = (line) => console.log(line)): SandboxOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: args[0] === '--' ? args.slice(1) : [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        'polling-rate': { type: 'string' },
-        wait: { type: 'string' },
-        'pending-polls': { type: 'string' },
-        hold: { type: 'string' },
-        'token-lifetime': { type: 'string' },
-        'require-token': { type: 'boolean' },
-        'no-maintenance': { type: 'boolean' },
-        lenient: { type: 'boolean' },
-        'public-base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    // parseArgs words its errors for people already ("Unknown option '--x'").
-    throw new SandboxUsageError(error instanceof Error ? error.message : String(error));
-  }
-  const number = (name: string, text: string | undefined) => {
-    if (text === undefined) return undefined;
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) throw new SandboxUsageError(`--${name} needs a number, got ${JSON.stringify(text)}`);
-    return value;
-  };
-  const options: SandboxOptions = {
-    logger: { info: log },
-    requireAccessToken: values['require-token'] === true,
-    strict: values.lenient !== true,
-  };
-  const port = number('port', values.port);
-  const pollingRate = number('polling-rate', values['polling-rate']);
-  const wait = number('wait', values.wait);
-  const pendingPolls = number('pending-polls', values['pending-polls']);
-  const hold = number('hold', values.hold);
-  const tokenLifetime = number('token-lifetime', values['token-lifetime']);
-  if (port !== undefined) options.port = port;
-  if (pollingRate !== undefined) options.pollingRate = pollingRate;
-  if (wait !== undefined) options.pollingWaitSeconds = wait;
-  if (pendingPolls !== undefined) options.pendingPolls = pendingPolls;
-  if (hold !== undefined) options.holdSeconds = hold;
-  if (tokenLifetime !== undefined) options.tokenLifetimeSeconds = tokenLifetime;
-  if (values['no-maintenance']) options.maintenance = false;
-  if (values['public-base-url'] !== undefined) options.publicBaseUrl = values['public-base-url'];
-  return options;
 }
 
 /**
@@ -120,9 +65,12 @@ export async function runSandboxCommand(args: readonly string[], output: Sandbox
     sandbox = await startSandbox(options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // Option values out of range are usage errors; anything else (a taken port) a failed start.
     output.err(`sandbox: ${message}`);
-    return error instanceof RangeError ? 2 : 1;
+    // The flags are checked already, so this is a failed start (a taken port); a RangeError
+    // would be an option the flags do not reach, a usage error all the same.
+    if (!(error instanceof RangeError)) return 1;
+    output.err('Run tm-partner sandbox --help for its options.');
+    return 2;
   }
   output.out(`sandbox listening at ${sandbox.baseUrl} (pid ${process.pid})`);
   if (sandbox.publicBaseUrl !== sandbox.baseUrl) output.out(`  polling URLs point at ${sandbox.publicBaseUrl}`);
