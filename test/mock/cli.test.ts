@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCliArguments } from '../../packages/mock/src/command.js';
@@ -105,10 +106,51 @@ describe('tm-partner mock', () => {
     expect(run.stderr()).toBe('mock: --port needs a number from 0 to 65535, got "x"\nRun tm-partner mock --help for its options.\n');
   });
 
-  it('exits 1 and says why when Prism cannot start', async () => {
-    const run = runCli(['--document', 'nowhere/openapi.json']);
-    expect(await run.exit).toEqual({ code: 1, signal: null });
-    expect(run.stderr()).toContain(`mock: Cannot read the OpenAPI document ${resolve(root, 'nowhere/openapi.json')}: ENOENT`);
+  it('checks --document before Prism starts: unreadable exits 2, unusable 1, one line naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tm-partner-mock-document-'));
+    try {
+      const file = (name: string, content: string | Buffer) => {
+        writeFileSync(join(dir, name), content);
+        return join(dir, name);
+      };
+      mkdirSync(join(dir, 'folder.json'));
+      // Fixed bytes that are not UTF-8 (0xff and 0xfe never occur in it), as random binary would be.
+      const binary = Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x7b, 0x22, 0xc3, 0x28]);
+      const cases: Array<[string, number, string]> = [
+        [resolve(root, 'nowhere/openapi.json'), 2, 'cannot read the OpenAPI document PATH: no such file or directory'],
+        [join(dir, 'folder.json'), 2, 'cannot read the OpenAPI document PATH: it is a directory'],
+        [file('empty.json', ''), 1, 'the OpenAPI document PATH is empty'],
+        [file('binary.json', binary), 1, 'the OpenAPI document PATH is not UTF-8 text (a binary file?)'],
+        [file('nul.yaml', 'openapi: 3.1.0\u0000'), 1, 'the OpenAPI document PATH is not text (it holds NUL bytes)'],
+        [file('hello.json', 'hello'), 1, 'the OpenAPI document PATH is not valid JSON ('],
+        [file('bad.yaml', 'openapi: [3.1.0\n'), 1, 'the OpenAPI document PATH is not valid YAML ('],
+        [file('list.yaml', '- a\n- b\n'), 1, 'the OpenAPI document PATH is not an OpenAPI document (not an object)'],
+        [
+          file('swagger.json', '{"swagger":"2.0","paths":{}}'),
+          1,
+          'the OpenAPI document PATH is Swagger / OpenAPI 2.0; the mock serves OpenAPI 3.x',
+        ],
+        [file('other.yaml', 'title: not an API\n'), 1, 'the OpenAPI document PATH is not OpenAPI 3.x (its "openapi" member is missing)'],
+        [
+          file('four.yaml', 'openapi: 4.0.0\npaths: {}\n'),
+          1,
+          'the OpenAPI document PATH is not OpenAPI 3.x (its "openapi" member is "4.0.0")',
+        ],
+      ];
+      const runs = cases.map(([path]) => runCli(['--document', path]));
+      for (const [i, [path, code, message]] of cases.entries()) {
+        const run = runs[i] as RunningCli;
+        expect(await run.exit, path).toEqual({ code, signal: null });
+        const expected = `mock: ${message.replace('PATH', path)}`;
+        expect(run.stderr().startsWith(expected), run.stderr()).toBe(true);
+        // One line, about the user's file: nothing of Prism's or of a temporary copy.
+        expect(run.stderr().trimEnd().split('\n')).toHaveLength(1);
+        expect(run.stderr()).not.toContain('tm-prism-');
+        expect(run.stdout()).toBe('');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves the document on --port 0, prints the URL first and stops Prism cleanly on SIGTERM', async () => {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PrismStartError, findFreePort, startPrism, type PrismServer } from '../../packages/mock/src/index.js';
+import { DocumentError, PrismStartError, findFreePort, startPrism, type PrismServer } from '../../packages/mock/src/index.js';
 import { isAlive, operation, readDocument, responseExample } from './support.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tm-mock-test-'));
@@ -132,25 +132,21 @@ describe('startPrism lifecycle', () => {
   });
 });
 
-// These three each launch a Prism that fails; they do not interfere, so they run together.
-describe.concurrent('startPrism failures explained by Prism', () => {
-  it("rejects with Prism's own explanation when Prism itself cannot open the document", async () => {
+// These do not interfere, so they run together.
+describe.concurrent('startPrism refusals of the document, and a taken port', () => {
+  it('refuses a missing document in watch mode too, before Prism starts, naming the file', async () => {
     const missing = join(scratch, 'also-missing.json');
     const error = await startFailure({ document: missing, watch: true });
-    expect(error.message).toMatch(/^Prism \(mock mode, document .*also-missing\.json\) exited with code 1 before listening\./);
-    expect(error.message).toContain('Last output from Prism:');
-    expect(error.message).toMatch(/fatal\s+Error opening file ".*also-missing\.json"/);
-    // The usage text yargs prints on failure is left out of the message, though kept in the logs.
-    expect(error.message).not.toContain('Positionals:');
-    expect(error.logs.join('\n')).toContain('Positionals:');
+    expect(error.message).toBe(`cannot read the OpenAPI document ${missing}: no such file or directory`);
+    expect(error.logs).toEqual([]);
   });
 
-  it('rejects a document that is not valid JSON or YAML, quoting the parser', async () => {
+  it('refuses a document that is not valid JSON, quoting the parser, before Prism starts', async () => {
     const broken = join(scratch, 'broken.json');
     writeFileSync(broken, '{"openapi": "3.1.0", ');
     const error = await startFailure({ document: broken });
-    expect(error.message).toMatch(/exited with code 1 before listening/);
-    expect(error.message).toMatch(/fatal\s+Error parsing/);
+    expect(error.message).toMatch(new RegExp(`^the OpenAPI document ${broken.replace(/[.]/g, '\\.')} is not valid JSON \\(.+\\)$`));
+    expect(error.logs).toEqual([]);
   });
 
   it('rejects when the requested port is taken, saying so', async () => {
@@ -170,9 +166,36 @@ describe('startPrism failures', () => {
   it('rejects a nonexistent document with a message naming it, before launching Prism', async () => {
     const missing = join(scratch, 'does-not-exist.json');
     const error = await startFailure({ document: missing });
-    expect(error.message).toContain(`Cannot read the OpenAPI document ${missing}`);
-    expect(error.message).toContain('ENOENT');
+    expect(error.message).toBe(`cannot read the OpenAPI document ${missing}: no such file or directory`);
+    expect(error).toBeInstanceOf(DocumentError);
   });
+
+  it('serves a YAML document that passes the check', async () => {
+    const yamlFile = join(scratch, 'tiny.yaml');
+    const tiny = [
+      'openapi: 3.1.0',
+      'info: { title: Tiny, version: 1.0.0 }',
+      'paths:',
+      '  /ping:',
+      '    get:',
+      '      responses:',
+      "        '200':",
+      '          description: pong',
+      '          content:',
+      '            application/json:',
+      '              example:',
+      '                pong: true',
+    ];
+    writeFileSync(yamlFile, `${tiny.join('\n')}\n`);
+    const server = await startPrism({ document: yamlFile });
+    try {
+      const answer = await fetch(`${server.url}/ping`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ pong: true });
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   it('gives up after startupTimeoutMs and leaves no process behind', async () => {
     const pids = new Set<number>();

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DocumentError } from './check-document.js';
 import { startPrism, type PrismOptions, type PrismServer } from './prism.js';
 
 /** Help text of the mock command. */
@@ -28,7 +29,11 @@ Options:
 
 The document's paths are served at the root: GET <url>/event/3F004CBB88958BF9?apikey=k.
 The request header "Prefer: code=401" or "Prefer: example=<name>" picks a documented response.
-Exit status: 0 stopped on request, 1 Prism failed or stopped by itself, 2 usage error.`;
+The document is checked before Prism starts: a file that cannot be read (missing, a
+directory) is exit status 2; one that is empty, binary, not JSON or YAML, or not OpenAPI 3.x
+is exit status 1, the message naming your file.
+Exit status: 0 stopped on request, 1 the document is not usable or Prism failed or stopped by
+itself, 2 usage error or a document that cannot be read.`;
 
 /** Where the command writes; replaceable so it can be exercised without a terminal. */
 export interface CliOutput {
@@ -135,7 +140,8 @@ export async function runMockCommand(argv: readonly string[], output: CliOutput,
       return 0;
     }
     output.err(`mock: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    // As generate and check: a file that cannot be read is exit 2, one whose content is wrong exit 1.
+    return error instanceof DocumentError && error.kind === 'unreadable' ? 2 : 1;
   }
   output.out(`mock listening at ${server.url} (pid ${process.pid})`);
   const what = server.mode === 'proxy' ? `proxy to ${options.upstream}` : 'mock server';

@@ -1,3 +1,4 @@
+export { DocumentError } from './check-document.js';
 export { findFreePort } from './free-port.js';
 export {
   PrismStartError,

@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { readDocument } from './check-document.js';
 import { findFreePort } from './free-port.js';
+import { PrismStartError } from './start-error.js';
+
+export { PrismStartError } from './start-error.js';
 
 /** `mock` answers from the document's examples; `proxy` forwards to an upstream and checks both directions. */
 export type PrismMode = 'mock' | 'proxy';
@@ -77,17 +81,6 @@ export interface PrismServer {
   logs(): string[];
 }
 
-/** Startup failed: Prism exited, timed out or could not be launched. `logs` holds its last output. */
-export class PrismStartError extends Error {
-  override readonly name = 'PrismStartError';
-  constructor(
-    message: string,
-    readonly logs: readonly string[],
-  ) {
-    super(message);
-  }
-}
-
 const HOST = '127.0.0.1';
 // The document `@tm-partner/generated` ships: the one this package was released with.
 const DEFAULT_DOCUMENT = createRequire(import.meta.url).resolve('@tm-partner/generated/openapi.json');
@@ -106,7 +99,10 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
   const mode: PrismMode = options.mode ?? 'mock';
   const upstream = mode === 'proxy' ? checkUpstream(options.upstream) : undefined;
   const source = options.document ?? DEFAULT_DOCUMENT;
-  const served: Served = options.watch ? { path: inPlace(source), cleanup: async () => {} } : await snapshot(source);
+  // Checked before Prism starts, so a message names the user's file; a URL is Prism's to fetch.
+  const text = isUrl(source) ? undefined : await readDocument(resolve(source));
+  const served: Served =
+    options.watch || text === undefined ? { path: inPlace(source), cleanup: async () => {} } : await snapshot(resolve(source), text);
   const timeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   const logs = new LogBuffer(options.log);
 
@@ -167,15 +163,8 @@ interface Served {
   cleanup: () => Promise<void>;
 }
 
-async function snapshot(document: string): Promise<Served> {
-  if (isUrl(document)) return { path: document, cleanup: async () => {} };
-  const source = resolve(document);
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (error) {
-    throw new PrismStartError(`Cannot read the OpenAPI document ${source}: ${errorMessage(error)}`, []);
-  }
+/** A private copy of `text`, read from `source`, for Prism to serve. */
+async function snapshot(source: string, text: string): Promise<Served> {
   const directory = await mkdtemp(join(tmpdir(), 'tm-prism-'));
   temporaryDirectories.add(directory);
   const path = join(directory, basename(source));
@@ -334,10 +323,6 @@ function lastLines(lines: readonly string[]): string {
   const tail = kept.slice(-LINES_IN_ERRORS);
   if (tail.length === 0) return '';
   return `\nLast output from Prism:\n${tail.map((line) => `  ${line}`).join('\n')}`;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 // Children still running and copies still on disk, so that leaving the process never
