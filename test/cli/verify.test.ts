@@ -120,7 +120,9 @@ describe('verify against the sandbox', () => {
     const run = await verify(['--base-url', localhost, ...SANDBOX_FLAGS]);
     expect(run.status, run.out).toBe(0);
     expect(run.out).toContain(`verify ${localhost}: conforms (29 passed, 0 failed, 0 skipped checks)`);
-    expect(run.out).toMatch(/^PASS {2}reserve tickets, following polling {2}\(PUT \/partners\/v1\/cart\/tickets 202, GET \/partners\/v1\/polling\//m);
+    expect(run.out).toMatch(
+      /^PASS {2}reserve tickets, following polling {2}\(PUT \/partners\/v1\/cart\/tickets 202, GET \/partners\/v1\/polling\//m,
+    );
   });
 
   it('without --purchase and --client-secret, skips the steps that pay or need the secret and still conforms', async () => {
