@@ -6,7 +6,8 @@
  * `workspace:*`, which packing turns into the exact version packed beside it. The
  * consumer test checks the same rule on the installed tarballs.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -21,6 +22,7 @@ interface Manifest {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   files?: string[];
+  bin?: Record<string, string>;
   engines?: { node?: string };
   exports?: unknown;
 }
@@ -45,6 +47,19 @@ describe('package versions', () => {
       if (name.startsWith('@tm-partner/')) expect(range, `${m.name} → ${name}`).toBe('workspace:*');
       // Everything else is pinned exactly, so a release installs what was tested.
       else expect(range, `${m.name} → ${name}`).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it.each(TOOLKIT)('%s links its bins to committed, executable, packed files, never into dist/', (dir) => {
+    // pnpm links bins on install, before anything is built: a bin in dist/ warns on a fresh install.
+    const committed = execFileSync('git', ['ls-files', '--', dir], { cwd: ROOT, encoding: 'utf8' }).split('\n');
+    const m = manifest(dir);
+    for (const [name, target] of Object.entries(m.bin ?? {})) {
+      const file = join(dir, target);
+      expect(target, `${m.name} bin ${name}`).not.toMatch(/^(\.\/)?dist\//);
+      expect(committed, `${m.name} bin ${name}`).toContain(file);
+      expect(statSync(join(ROOT, file)).mode & 0o111, `${file} is executable`).not.toBe(0);
+      expect(m.files, `${m.name} packs ${file}`).toContain(target.replace(/^\.\//, '').split('/')[0]);
     }
   });
 });
