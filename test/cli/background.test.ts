@@ -3,13 +3,13 @@
  * workspace" block runs verbatim in bash; `npx tm-partner` stopped through npx's own
  * process id leaves nothing behind. Both need the packages built (the bin runs dist/).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAlive } from '../mock/support.js';
-import { readmeBlock, ROOT } from './support.js';
+import { groupMembers, readmeBlock, ROOT, runBashStep, type BashStep } from './support.js';
 
 async function gone(pid: number, timeoutMs = 5_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -17,28 +17,73 @@ async function gone(pid: number, timeoutMs = 5_000): Promise<boolean> {
   return !isAlive(pid);
 }
 
+/** A README block in `bash -e` from the workspace root; the sandbox it printed counts as its own. */
+async function runBlock(script: string): Promise<BashStep> {
+  return runBashStep(script, { cwd: ROOT, alsoKill: () => [Number(/\(pid (\d+)\)/.exec(readLog())?.[1] ?? 0)] });
+}
+
+function readLog(): string {
+  try {
+    return readFileSync(join(ROOT, '.tmp/sandbox.log'), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The sandbox's PID as the block's log printed it. */
+function sandboxPid(): number {
+  const pid = Number(/^sandbox listening at \S+ \(pid (\d+)\)$/m.exec(readLog())?.[1]);
+  expect(pid, readLog()).toBeGreaterThan(0);
+  return pid;
+}
+
 describe('README: the sandbox in the background in this workspace', () => {
-  it('runs the "CI in this workspace" block as written: verify passes, the sandbox stops with exit status 0', () => {
+  it('runs the "CI in this workspace" block as written: verify passes, the trap stops the sandbox', async () => {
     const block = readmeBlock('CI in this workspace');
-    // What the block leaves for us to look at: its PID and status, after it ran.
-    const run = spawnSync('bash', ['-e', '-c', `${block}\necho "block: sandbox pid $SANDBOX_PID stopped with status $?"`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = await runBlock(block);
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    const pid = Number(/block: sandbox pid (\d+) stopped with status 0/.exec(run.stdout)?.[1]);
-    expect(pid).toBeGreaterThan(0);
+    const pid = sandboxPid();
     expect(isAlive(pid)).toBe(false);
+    expect(run.leftovers).toEqual([]);
     // All but the sold-out and not-sellable checks, which need --sold-out-event and --closed-event.
     expect(run.stdout).toContain('conforms (27 passed, 0 failed, 2 skipped checks)');
-    const log = readFileSync(join(ROOT, '.tmp/sandbox.log'), 'utf8');
+    const log = readLog();
     expect(log.split('\n')[0]).toMatch(new RegExp(`^sandbox listening at http://127\\.0\\.0\\.1:\\d+/partners/v1 \\(pid ${pid}\\)$`));
+    // Stopped on request by the EXIT trap, not killed.
     expect(log.trimEnd().split('\n').slice(-2)).toEqual(['SIGTERM: stopping the sandbox', 'sandbox stopped']);
     expect(readFileSync(join(ROOT, '.tmp/sandbox-contract.xml'), 'utf8')).toMatch(
       /<testsuites name="tm-partner verify" tests="\d+" failures="0"/,
     );
   }, 150_000);
+
+  it("stops the sandbox when verify fails, and the step keeps verify's exit status", async () => {
+    const block = readmeBlock('CI in this workspace');
+    // A base URL without the API's path: every check meets an undocumented 404, verify exits 1.
+    const failing = block.replace('--base-url "$SANDBOX_URL"', '--base-url "${SANDBOX_URL%/partners/v1}"');
+    expect(failing).not.toBe(block);
+    const run = await runBlock(failing);
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/does NOT conform/);
+    const pid = sandboxPid();
+    expect(isAlive(pid)).toBe(false);
+    expect(run.leftovers).toEqual([]);
+    expect(readLog().trimEnd().split('\n').slice(-2)).toEqual(['SIGTERM: stopping the sandbox', 'sandbox stopped']);
+  }, 150_000);
+
+  it('fails at once with the log when the sandbox ends before it listens', async () => {
+    const block = readmeBlock('CI in this workspace');
+    // A flag the sandbox refuses: it exits 2 with a usage error before listening.
+    const failing = block.replace('--no-maintenance', '--no-maintenance --port nope');
+    expect(failing).not.toBe(block);
+    const run = await runBlock(failing);
+    expect(run.status).toBe(1);
+    const log = readLog().trim();
+    expect(log).not.toBe('');
+    expect(log).not.toMatch(/listening/);
+    expect(run.stderr).toContain(log);
+    expect(run.stdout).not.toMatch(/verify/);
+    expect(run.leftovers).toEqual([]);
+  }, 60_000);
 });
 
 describe('npx tm-partner, stopped through npx', () => {
@@ -110,19 +155,3 @@ describe('npx -y pnpm sandbox in a terminal', () => {
     }
   }, 120_000);
 });
-
-/** Processes of a process group (Linux /proc: the fifth field of stat is the group). */
-function groupMembers(group: number): number[] {
-  const members: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === group) members.push(Number(entry));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return members;
-}

@@ -1,8 +1,9 @@
 /** Runs `tm-partner` in-process with captured output, or as its own process through its compiled bin. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Io } from '../../packages/cli/src/io.js';
+import { isAlive } from '../mock/support.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The bin as the workspace links it (node_modules/.bin/tm-partner); it runs dist/, so the packages must be built. */
@@ -66,4 +67,70 @@ export function readmeBlock(title: string): string {
   const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.startsWith(`# ${title}\n`));
   if (block === undefined) throw new Error(`README.md has no bash block starting with "# ${title}"`);
   return block;
+}
+
+export interface BashStep {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Processes the step left running when it ended (killed since). */
+  leftovers: number[];
+}
+
+/**
+ * SCRIPT in `bash -e`, as a CI runner runs a step, in a process group of its own. Whatever it
+ * leaves running is killed when it ends, even when it fails or runs past TIMEOUTMS: its group,
+ * and the PIDs ALSOKILL names (servers that may have left the group).
+ */
+export async function runBashStep(
+  script: string,
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; alsoKill?: () => number[] },
+): Promise<BashStep> {
+  const bash = spawn('bash', ['-e', '-c', script], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  bash.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  bash.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const group = bash.pid ?? 0;
+  const killLeftovers = (): number[] => {
+    const pids = groupMembers(group);
+    for (const pid of options.alsoKill?.() ?? []) if (pid > 0 && isAlive(pid) && !pids.includes(pid)) pids.push(pid);
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    return pids;
+  };
+  const timer = setTimeout(() => bash.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+  try {
+    const status = await new Promise<number | null>((done) => bash.once('close', (code) => done(code)));
+    return { status, stdout, stderr, leftovers: killLeftovers() };
+  } finally {
+    clearTimeout(timer);
+    killLeftovers();
+  }
+}
+
+/** Processes of a process group (Linux /proc: the fifth field of stat is the group). */
+export function groupMembers(group: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === group) members.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return members;
 }
