@@ -14,7 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readmeBlock } from '../cli/support.js';
+import { readmeBlock, runBashStep } from '../cli/support.js';
 import { isAlive } from '../mock/support.js';
 
 const exec = promisify(execFile);
@@ -256,6 +256,45 @@ describe('the packed packages in a fresh npm project', () => {
     expect(processesOf(project)).toEqual([]);
   }, 240_000);
 
+  // README's block with a stand-in for the mock line; the real sandbox must be stopped all the same.
+  const MOCK_LINE = 'npx tm-partner mock --port 0 > mock.log 2>&1 &';
+  async function runWithStandInMock(standIn: string, edit: (block: string) => string = (block) => block) {
+    const block = readmeBlock('CI in a partner repository');
+    expect(block).toContain(MOCK_LINE);
+    await rm(join(project, 'sandbox-contract.xml'), { force: true });
+    await rm(join(project, 'mock-contract.xml'), { force: true });
+    const printed = (log: string) => Number(/\bpid (\d+)/.exec(readFileSafe(join(project, log)))?.[1] ?? 0);
+    const run = await runBashStep(edit(block.replace(MOCK_LINE, () => `${standIn} > mock.log 2>&1 &`)), {
+      cwd: project,
+      env: cleanEnv(),
+      timeoutMs: 120_000,
+      alsoKill: () => [printed('sandbox.log'), printed('mock.log')],
+    });
+    // Nothing of the step ran past the failed start, and nothing of it is left.
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(1);
+    expect(run.stdout).not.toMatch(/verify/);
+    expect(readdirSync(project).filter((f) => f.endsWith('-contract.xml'))).toEqual([]);
+    expect(run.stderr).toContain(`mock is not listening; mock.log:\n${readFileSafe(join(project, 'mock.log'))}`);
+    expect(readFileSafe(join(project, 'sandbox.log')).trimEnd().split('\n').at(-1)).toBe('sandbox stopped');
+    expect(run.leftovers).toEqual([]);
+    for (const pid of [printed('sandbox.log'), printed('mock.log')]) if (pid > 0) expect(isAlive(pid), `pid ${pid}`).toBe(false);
+    expect(processesOf(project)).toEqual([]);
+    return run;
+  }
+
+  it('fails the CI block at once, with the log, when the mock ends before it listens; the sandbox is stopped', async () => {
+    const run = await runWithStandInMock(`sh -c 'echo "mock: cannot start (a stand-in)"; exit 1'`);
+    expect(run.stderr).toContain('mock: cannot start (a stand-in)');
+  }, 120_000);
+
+  it('fails the CI block when the mock never listens, stops the stand-in and the sandbox, and does not hang', async () => {
+    // The block's 30 s limit cut to 2 s; the stand-in would run for 10 minutes if nothing stopped it.
+    const run = await runWithStandInMock(`sh -c 'echo "mock starting (a stand-in that never listens), pid $$"; exec sleep 600'`, (block) =>
+      block.replace('$(seq 150)', '$(seq 10)'),
+    );
+    expect(run.stderr).toMatch(/mock starting \(a stand-in that never listens\), pid \d+/);
+  }, 120_000);
+
   it('generates and checks a blueprint of its own with tm-partner generate/check --spec --out', async () => {
     await writeFile(join(project, 'shop.apib'), BLUEPRINT);
     const tmPartner = join(project, 'node_modules/.bin/tm-partner');
@@ -305,4 +344,13 @@ function processesOf(dir: string): string[] {
     }
   }
   return found;
+}
+
+/** A file's text, or '' when it does not exist. */
+function readFileSafe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
