@@ -1,7 +1,9 @@
 /**
  * README's promises about servers in the background, tested as written: the "CI in this
- * workspace" block runs verbatim in bash; `npx tm-partner` stopped through npx's own
- * process id leaves nothing behind. Both need the packages built (the bin runs dist/).
+ * workspace" block runs verbatim in bash (and failing variants of it, which must stop the
+ * sandbox all the same); `npx tm-partner` stopped through npx's own process id leaves nothing
+ * behind; what signals to a wrapper's own process id do and do not reach. They need the
+ * packages built (the bin runs dist/).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -112,6 +114,97 @@ describe('npx tm-partner, stopped through npx', () => {
       npx.kill('SIGKILL');
     }
   }, 60_000);
+});
+
+/** A wrapper (npx …) in a process group of its own, as `cmd &` in a script; its output and exit as a shell reports it. */
+function startWrapper(args: string[]) {
+  const child = spawn('npx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => ((output += chunk.toString()), (stdout += chunk.toString())));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 + constants.signals[signal] : null))),
+  );
+  return {
+    child,
+    exited,
+    stdout: () => stdout,
+    async listening(timeoutMs = 90_000): Promise<{ url: string; pid: number }> {
+      const deadline = Date.now() + timeoutMs;
+      let match: RegExpExecArray | null = null;
+      while (!(match = /^sandbox listening at (\S+) \(pid (\d+)\)$/m.exec(output)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(match, output).not.toBeNull();
+      return { url: match?.[1] ?? '', pid: Number(match?.[2]) };
+    },
+    /** Kills whatever of its group is left. */
+    cleanUp(): void {
+      try {
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+    },
+  };
+}
+
+const EVENT = '/event/1A005E2BC0DE0001?apikey=sandbox-key';
+/** Long enough for a signal to have had its effect, if it had one. */
+const settle = () => new Promise((r) => setTimeout(r, 2_000));
+
+describe("README: signals sent to a wrapper's own process id", () => {
+  it("SIGINT to npx's pid is ignored by npm; npx exits 130 once the server is stopped at its printed PID", async () => {
+    const npx = startWrapper(['tm-partner', 'sandbox', '--port', '0']);
+    try {
+      const { url, pid } = await npx.listening();
+      process.kill(npx.child.pid ?? 0, 'SIGINT');
+      await settle();
+      expect(isAlive(npx.child.pid ?? 0)).toBe(true);
+      expect((await fetch(`${url}${EVENT}`)).status).toBe(200);
+      process.kill(pid, 'SIGTERM');
+      expect(await npx.exited).toBe(130);
+      expect(await gone(pid)).toBe(true);
+    } finally {
+      npx.cleanUp();
+    }
+  }, 120_000);
+
+  it("SIGTERM to npx's pid of `npx -y pnpm sandbox` leaves pnpm, its shell and the server running; the printed PID stops them, exit 0", async () => {
+    const pnpm = startWrapper(['-y', 'pnpm@10.34.8', 'sandbox', '--port', '0']);
+    const group = pnpm.child.pid ?? 0;
+    try {
+      const { url, pid } = await pnpm.listening();
+      // pnpm's banner comes first: a blank line, the script's name, its command.
+      expect(pnpm.stdout()).toMatch(/^\n> tm-partner-toolkit@ sandbox .*\n> pnpm -s build && tm-partner sandbox --port 0\n/);
+      process.kill(group, 'SIGTERM');
+      expect(await pnpm.exited).toBe(143);
+      await settle();
+      expect((await fetch(`${url}${EVENT}`)).status).toBe(200);
+      expect(isAlive(pid)).toBe(true);
+      expect(groupMembers(group).length).toBeGreaterThanOrEqual(3); // pnpm, its shell, tm-partner
+      process.kill(pid, 'SIGTERM');
+      expect(await gone(pid)).toBe(true);
+      const deadline = Date.now() + 5_000;
+      while (groupMembers(group).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(groupMembers(group)).toEqual([]);
+    } finally {
+      pnpm.cleanUp();
+    }
+  }, 120_000);
+
+  it('SIGTERM to the PID `npx -y pnpm sandbox` printed stops everything, and npx exits 0', async () => {
+    const pnpm = startWrapper(['-y', 'pnpm@10.34.8', 'sandbox', '--port', '0']);
+    try {
+      const { pid } = await pnpm.listening();
+      process.kill(pid, 'SIGTERM');
+      expect(await pnpm.exited).toBe(0);
+      expect(await gone(pid)).toBe(true);
+      expect(groupMembers(pnpm.child.pid ?? 0)).toEqual([]);
+    } finally {
+      pnpm.cleanUp();
+    }
+  }, 120_000);
 });
 
 describe('npx -y pnpm sandbox in a terminal', () => {
