@@ -83,7 +83,7 @@ async function readCapped(response: Response): Promise<Buffer> {
 function beforeAnswer(error: unknown, timeoutMs: number): NoAnswer | BadAnswer {
   if (error instanceof DeadlinePassed) return new NoAnswer(`no answer within ${timeoutMs} ms`);
   const code = causeCode(error);
-  if (code?.startsWith('HPE_')) return new BadAnswer(`the answer is not HTTP (${code})`);
+  if (isParserError(error)) return new BadAnswer(`the answer is not HTTP${code !== undefined ? ` (${code})` : ''}`);
   const words = code === undefined ? undefined : NO_ANSWER[code];
   if (words !== undefined) return new NoAnswer(`${words} (${code})`);
   // No code: fetch's own refusals, such as "bad port" for ports browsers block.
@@ -99,7 +99,7 @@ function duringBody(error: unknown, timeoutMs: number): BadAnswer {
   if (error instanceof BodyTooLarge)
     return new BadAnswer(`the body is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB (not read further)`);
   const code = causeCode(error);
-  if (code?.startsWith('HPE_')) return new BadAnswer(`the body is not valid HTTP (${code})`);
+  if (isParserError(error)) return new BadAnswer(`the body is not valid HTTP${code !== undefined ? ` (${code})` : ''}`);
   return new BadAnswer(`the connection closed mid-answer${code !== undefined ? ` (${code})` : ''}`);
 }
 
@@ -114,6 +114,12 @@ const NO_ANSWER: Record<string, string> = {
   ETIMEDOUT: 'the connection timed out',
   UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
 };
+
+/** undici's HTTP parser refused the bytes: an `HPE_` code on Node 20 and 22; on Node 24 its error has no code, only its name. */
+function isParserError(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { name?: unknown } | undefined) : undefined;
+  return cause?.name === 'HTTPParserError' || (causeCode(error)?.startsWith('HPE_') ?? false);
+}
 
 /** undici puts the socket's or the parser's error under `cause`. */
 function causeCode(error: unknown): string | undefined {
