@@ -6,8 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { copyFile, link, lstat, mkdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { makeFolder } from './make-folder.js';
+
+export { makeFolder } from './make-folder.js';
 
 /** A file to write. */
 export interface OutputFile {
@@ -40,7 +43,7 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
   try {
     for (const file of files) {
       const entry: Staged = { path: file.path, temp: siblingName(file.path, 'tmp') };
-      await attempt(file.path, () => mkdir(dirname(file.path), { recursive: true }), folderErrorReason);
+      await attempt(file.path, () => makeFolder(dirname(file.path)), folderErrorReason);
       staged.push(entry);
       await attempt(file.path, () => writeFile(entry.temp, file.content, 'utf8'));
     }

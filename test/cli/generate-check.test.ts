@@ -201,7 +201,24 @@ describe('the output cache', () => {
     expect(runIn(w.dir, ['check', ...args, '--out', 'generated'], { XDG_CACHE_HOME: home }).status).toBe(0);
     expect(readdirSync(w.dir).sort()).toEqual(['build', 'generated', 'home-cache', 'spec']);
     expect(readdirSync(join(home, 'tm-partner/pipeline/runs'))).toHaveLength(1);
+    // A relative $XDG_CACHE_HOME is ignored, as the XDG rules say: ~/.cache serves instead.
+    const userHome = join(w.dir, 'user-home');
+    expect(runIn(w.dir, ['check', ...args, '--out', 'generated'], { XDG_CACHE_HOME: 'relcache', HOME: userHome }).status).toBe(0);
+    expect(readdirSync(w.dir).sort()).toEqual(['build', 'generated', 'home-cache', 'spec', 'user-home']);
+    expect(readdirSync(join(userHome, '.cache/tm-partner/pipeline/runs'))).toHaveLength(1);
   }, 300_000);
+
+  it('generate writes its output and exits 0 when the cache folder can be neither found nor made (real process)', () => {
+    // Under /proc, Node's recursive mkdir never returns; the cache is best effort, so the run goes on without it.
+    const w = fresh();
+    rmSync(join(w.out, 'openapi.yaml'));
+    const r = runIn(w.dir, ['generate', '--spec', 'spec/partner-api.apib', '--out', 'generated'], {
+      TM_PARTNER_CACHE_DIR: '/proc/tm-partner-cache',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(w.read('openapi.yaml')).toBe(readFileSync(join(ROOT, 'generated/openapi.yaml'), 'utf8'));
+  }, 120_000);
 
   it('renders types on a worker thread, byte for byte as in this thread', async () => {
     const document: object = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));

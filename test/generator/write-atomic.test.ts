@@ -71,4 +71,19 @@ describe('writeFilesAtomically', () => {
     expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe('old target');
     expect(readdirSync(dir).sort()).toEqual(['link.json', 'target.json', 'types']);
   });
+
+  it('fails, instead of spinning for ever, on a folder that can be neither found nor made (/proc)', { timeout: 10_000 }, async () => {
+    // Node's recursive mkdir loops on such a path; /proc is where Linux has one.
+    const path = '/proc/tm-partner-nowhere/deeper/openapi.json';
+    await expect(writeFilesAtomically([{ path, content: '{}' }])).rejects.toThrow(`cannot write ${path}: no such file or directory`);
+  });
+
+  it('makes missing folders level by level, and refuses a file standing where a folder should be', async () => {
+    const dir = folder({ plain: 'x' });
+    await writeFilesAtomically([{ path: join(dir, 'a', 'b', 'c.json'), content: 'c' }]);
+    expect(readFileSync(join(dir, 'a', 'b', 'c.json'), 'utf8')).toBe('c');
+    await expect(writeFilesAtomically([{ path: join(dir, 'plain', 'd.json'), content: 'd' }])).rejects.toThrow(
+      `cannot write ${join(dir, 'plain', 'd.json')}: a parent is not a directory`,
+    );
+  });
 });

@@ -4,9 +4,10 @@
  * page needs no network, neither to build nor to open.
  */
 import { spawn } from 'node:child_process';
-import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { makeFolder } from '@tm-partner/apib-to-openapi/write';
 import { ROOT } from './paths.js';
 
 export interface BuildDocsOptions {
@@ -38,7 +39,7 @@ export async function buildDocs(options: BuildDocsOptions): Promise<BuiltDocs> {
   await access(options.spec).catch(() => {
     throw new Error(`no OpenAPI document at ${options.spec} (run tm-partner generate first?)`);
   });
-  await mkdir(dirname(options.out), { recursive: true });
+  await makeFolder(dirname(options.out));
   const partial = `${options.out}.${process.pid}.partial.html`;
   const args = [redoclyBin(), 'build-docs', options.spec, '--inlineBundle', '--output', partial, '--lint-config', 'off'];
   try {

@@ -8,13 +8,18 @@
  * would leave us running under PID 1. So, under a package manager, losing our parent
  * process is a stop request too.
  */
+import { constants } from 'node:os';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** A stop request: the signal's name, or `SIGTERM` when the parent process went away. */
 export type StopReason = (typeof SIGNALS)[number];
 
-/** Listens for stop requests until the returned function is called; `stop` runs on the first (later ones are ignored). */
+/**
+ * Listens for stop requests until the returned function is called; `stop` runs on the first.
+ * A second signal ends the process at once with the signal's usual status (130, 143, 129):
+ * the way out when a stop hangs.
+ */
 export function onStopRequest(stop: (reason: StopReason) => void, env: NodeJS.ProcessEnv = process.env, pollMs = 250): () => void {
   let stopped = false;
   const once = (reason: StopReason): void => {
@@ -22,7 +27,16 @@ export function onStopRequest(stop: (reason: StopReason) => void, env: NodeJS.Pr
     stopped = true;
     stop(reason);
   };
-  const listeners = SIGNALS.map((signal) => [signal, () => once(signal)] as const);
+  const listeners = SIGNALS.map(
+    (signal) =>
+      [
+        signal,
+        () => {
+          if (stopped) process.exit(128 + (constants.signals[signal] ?? 15));
+          once(signal);
+        },
+      ] as const,
+  );
   for (const [signal, listener] of listeners) process.on(signal, listener);
   let timer: NodeJS.Timeout | undefined;
   if (env['npm_config_user_agent'] !== undefined || env['npm_lifecycle_event'] !== undefined) {

@@ -11,11 +11,12 @@
  * ignores node_modules), or in `$TM_PARTNER_CACHE_DIR`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '@tm-partner/apib-to-openapi';
+import { makeFolder } from '@tm-partner/apib-to-openapi/write';
 import { GENERATED_FILES, type GeneratedName, type GeneratedSet } from './build-generated.js';
 
 /** A known-good run. */
@@ -51,7 +52,7 @@ export class OutputCache {
       if (!inOutput && existsSync(join(dir, 'package.json'))) return new OutputCache(join(dir, 'node_modules', '.cache', 'tm-partner'));
     }
     // Keys hold the spec and the pipeline's fingerprint, so one cache can serve every folder.
-    return new OutputCache(join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tm-partner', 'pipeline'));
+    return new OutputCache(join(xdgCacheHome(env) ?? join(homedir(), '.cache'), 'tm-partner', 'pipeline'));
   }
 
   /** The key of a run: the spec's bytes under a pipeline fingerprint. */
@@ -92,7 +93,7 @@ export class OutputCache {
 
   private async put(name: string, content: string): Promise<void> {
     const path = join(this.dir, name);
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolder(dirname(path));
     const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await writeFile(temp, content, 'utf8');
@@ -117,4 +118,10 @@ export class OutputCache {
     const blobsDir = join(this.dir, 'blobs');
     for (const blob of await readdir(blobsDir)) if (!used.has(blob)) await rm(join(blobsDir, blob), { force: true });
   }
+}
+
+/** `$XDG_CACHE_HOME` when it is an absolute path; a relative one is to be ignored (XDG Base Directory rules). */
+function xdgCacheHome(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env['XDG_CACHE_HOME'];
+  return value !== undefined && isAbsolute(value) ? value : undefined;
 }

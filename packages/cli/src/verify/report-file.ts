@@ -4,9 +4,9 @@
  * at the end. Failures name the user's path, never a temporary sibling.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fileErrorReason, WriteFilesError, writeFilesAtomically } from '@tm-partner/apib-to-openapi/write';
+import { fileErrorReason, makeFolder, WriteFilesError, writeFilesAtomically } from '@tm-partner/apib-to-openapi/write';
 
 /** The JUnit report cannot be written: exit status 2, one line naming the file. */
 export class ReportFileError extends Error {
@@ -27,7 +27,7 @@ export async function checkReportFile(file: string): Promise<void> {
   const folder = dirname(file);
   const probe = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.probe`);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     await writeFile(probe, '', { flag: 'wx' });
   } catch (error) {
     // mkdir's EEXIST: a file stands where a folder of the path should be.
