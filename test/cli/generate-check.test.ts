@@ -14,6 +14,10 @@ const copies: SpecCopy[] = [];
 afterAll(() => {
   for (const c of copies.splice(0)) c.remove();
 });
+/** How generate and check say the output folder was not touched. */
+function untouched(command: 'generate' | 'check', out: string): string {
+  return command === 'generate' ? `${out}/ is left as it was` : `${out}/ was not compared`;
+}
 function fresh(): SpecCopy {
   const copy = copySpec();
   copies.push(copy);
@@ -80,7 +84,7 @@ describe('generate and check', () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/partner-api\.apib:\d+:\d+: error: /);
       expect(r.stderr).toContain(
-        `${command}: ${w.spec}: the blueprint has errors; ${w.out}/ is left as it was. Fix the spec and run ${command} again.`,
+        `${command}: ${w.spec}: the blueprint has errors; ${untouched(command, w.out)}. Fix the spec and run ${command} again.`,
       );
     }
     expect(w.read('schema.d.ts')).toBe(before);
@@ -94,7 +98,7 @@ describe('generate and check', () => {
     );
     for (const command of ['generate', 'check'] as const) {
       const r = w.runProcess(command);
-      expect(r.stderr).toContain(`${command}: spec/partner-api.apib: the blueprint has errors; generated/ is left as it was.`);
+      expect(r.stderr).toContain(`${command}: spec/partner-api.apib: the blueprint has errors; ${untouched(command, 'generated')}.`);
       expect(r.status).toBe(1);
     }
   }, 150_000);
@@ -111,7 +115,7 @@ describe('generate and check', () => {
       const r = await w.run(command);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`partner-api\\.apib:${line}:6: error: `));
-      expect(r.stderr).toContain(`${command}: ${w.spec} is not UTF-8 text; ${w.out}/ is left as it was.`);
+      expect(r.stderr).toContain(`${command}: ${w.spec} is not UTF-8 text; ${untouched(command, w.out)}.`);
     }
     expect(w.read('openapi.json')).toBe(before);
   });
@@ -123,7 +127,7 @@ describe('generate and check', () => {
       const r = await w.run(command);
       expect(r.stderr.split('\n')).toEqual([
         `${w.spec}:3:3: error: binary input: a NUL byte; an API Blueprint is UTF-8 text`,
-        `${command}: ${w.spec} is not UTF-8 text; ${w.out}/ is left as it was. Save it as UTF-8 and run ${command} again.`,
+        `${command}: ${w.spec} is not UTF-8 text; ${untouched(command, w.out)}. Save it as UTF-8 and run ${command} again.`,
       ]);
       expect(r.status).toBe(1);
     }
@@ -139,7 +143,7 @@ describe('generate and check', () => {
         const r = w.runProcess(command);
         expect(r.stderr.trimEnd().split('\n')).toEqual([
           `spec/partner-api.apib:2:10: error: VERSION '${version}' is not a semantic version (major.minor.patch, e.g. 2.0.0); it becomes the version of @tm-partner/generated`,
-          `${command}: spec/partner-api.apib: the blueprint has errors; generated/ is left as it was. Fix the spec and run ${command} again.`,
+          `${command}: spec/partner-api.apib: the blueprint has errors; ${untouched(command, 'generated')}. Fix the spec and run ${command} again.`,
         ]);
         expect(r.status).toBe(1);
       }

@@ -170,6 +170,14 @@ describe('verify against a server that does not answer', () => {
       `<testcase classname="verify" name="reach the server" time="0.000">\n      <error message="cannot reach ${server.baseUrl}: POST /partners/v1/oauth/accesstoken?apikey=***: no answer within 1000 ms" type="unreachable"/>`,
     );
   }, 30_000);
+
+  it('a port fetch will not call (9, on its list of ports browsers block) is said in words: exit 2', async () => {
+    const run = await verify(['--base-url', 'http://127.0.0.1:9/partners/v1']);
+    expect(run.status).toBe(2);
+    expect(run.err).toBe(
+      'verify: cannot reach http://127.0.0.1:9/partners/v1: POST /partners/v1/oauth/accesstoken?apikey=***: fetch refuses to call this port, as browsers do (bad port): serve on another one',
+    );
+  });
 });
 
 describe('verify with a --junit path it could never write', () => {

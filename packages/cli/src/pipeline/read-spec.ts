@@ -29,7 +29,7 @@ export async function readSpec(
   const decoded = decodeBlueprint(bytes);
   if (decoded.text === undefined) {
     await report(decoded.diagnostics, name, io);
-    io.err(`${command}: ${name} is not UTF-8 text; ${displayPath(out)}/ is left as it was. Save it as UTF-8 and run ${command} again.`);
+    io.err(`${command}: ${name} is not UTF-8 text; ${untouched(command, out)}. Save it as UTF-8 and run ${command} again.`);
     return { exit: 1 };
   }
   try {
@@ -39,9 +39,14 @@ export async function readSpec(
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     await report(error.diagnostics, name, io);
-    io.err(`${command}: ${name}: ${error.message}; ${displayPath(out)}/ is left as it was. Fix the spec and run ${command} again.`);
+    io.err(`${command}: ${name}: ${error.message}; ${untouched(command, out)}. Fix the spec and run ${command} again.`);
     return { exit: 1 };
   }
+}
+
+/** What became of the output folder: generate leaves it alone; check, which never writes, did not get to compare it. */
+function untouched(command: 'generate' | 'check', out: string): string {
+  return command === 'generate' ? `${displayPath(out)}/ is left as it was` : `${displayPath(out)}/ was not compared`;
 }
 
 async function report(diagnostics: Diagnostic[], file: string, io: Io): Promise<void> {

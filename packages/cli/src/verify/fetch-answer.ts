@@ -88,6 +88,8 @@ function beforeAnswer(error: unknown, timeoutMs: number): NoAnswer | BadAnswer {
   if (words !== undefined) return new NoAnswer(`${words} (${code})`);
   // No code: fetch's own refusals, such as "bad port" for ports browsers block.
   const cause = error instanceof Error ? (error.cause as { message?: unknown } | undefined) : undefined;
+  if (cause?.message === 'bad port')
+    return new NoAnswer('fetch refuses to call this port, as browsers do (bad port): serve on another one');
   return new NoAnswer(
     code ?? (typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error)),
   );
