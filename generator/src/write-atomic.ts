@@ -43,7 +43,7 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
   try {
     for (const file of files) {
       const entry: Staged = { path: file.path, temp: siblingName(file.path, 'tmp') };
-      await attempt(file.path, () => makeFolder(dirname(file.path)), folderErrorReason);
+      await attempt(file.path, () => makeFolder(dirname(file.path)));
       staged.push(entry);
       await attempt(file.path, () => writeFile(entry.temp, file.content, 'utf8'));
     }
@@ -96,18 +96,13 @@ function siblingName(path: string, kind: 'tmp' | 'old'): string {
 }
 
 /** Runs a file operation, turning its failure into a {@link WriteFilesError} for `path`. */
-async function attempt(path: string, operation: () => Promise<unknown>, reason = fileErrorReason): Promise<void> {
+async function attempt(path: string, operation: () => Promise<unknown>): Promise<void> {
   try {
     await operation();
   } catch (error) {
     if (error instanceof WriteFilesError) throw error;
-    throw new WriteFilesError(path, reason(error));
+    throw new WriteFilesError(path, fileErrorReason(error));
   }
-}
-
-/** Making the output's folders, EEXIST means a file stands where a folder should: not the output existing. */
-function folderErrorReason(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code === 'EEXIST' ? fileErrorReason({ code: 'ENOTDIR' }) : fileErrorReason(error);
 }
 
 /** A file system error in words (`it is a directory`, `permission denied`), without the path or a stack. */

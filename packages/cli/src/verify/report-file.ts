@@ -30,9 +30,7 @@ export async function checkReportFile(file: string): Promise<void> {
     await makeFolder(folder);
     await writeFile(probe, '', { flag: 'wx' });
   } catch (error) {
-    // mkdir's EEXIST: a file stands where a folder of the path should be.
-    const code = (error as NodeJS.ErrnoException | null)?.code;
-    throw new ReportFileError(file, fileErrorReason(code === 'EEXIST' ? { code: 'ENOTDIR' } : error));
+    throw new ReportFileError(file, fileErrorReason(error));
   } finally {
     await rm(probe, { force: true }).catch(() => undefined);
   }
